@@ -1,0 +1,63 @@
+// Configuration from the environment (dotenv loads .env first), validated with zod at start.
+// A missing half of a credential pair is named, with where to get it. Secrets are never printed.
+import { z } from 'zod';
+
+export class ConfigError extends Error {}
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const EnvSchema = z.object({
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_PORT: port(3000),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z.string().min(1).optional(),
+  DISCORD_PUBLIC_KEY: z.string().min(1).optional(),
+  DISCORD_PORT: port(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Platform = 'slack-http' | 'slack-socket' | 'discord-gateway' | 'discord-http';
+
+export interface Config {
+  env: z.infer<typeof EnvSchema>;
+  platforms: Platform[];
+}
+
+const WHERE = {
+  SLACK_SIGNING_SECRET: 'Slack app > Basic Information > Signing Secret',
+  SLACK_BOT_TOKEN: 'Slack app > OAuth & Permissions > Bot User OAuth Token (xoxb-...)',
+  DISCORD_APPLICATION_ID: 'Discord Developer Portal > your application > General Information > Application ID',
+} as const;
+
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  // Empty strings count as unset: a blank line in .env must not half-enable a platform.
+  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(clean);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')} is invalid: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const platforms: Platform[] = [];
+  const need = (name: keyof typeof WHERE, because: string) => {
+    if (!env[name]) throw new ConfigError(`${name} is missing (${because}); find it at ${WHERE[name]}`);
+  };
+  if (env.SLACK_SIGNING_SECRET || env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN) {
+    need('SLACK_SIGNING_SECRET', 'Slack is partly configured');
+    need('SLACK_BOT_TOKEN', 'Slack is partly configured');
+    platforms.push(env.SLACK_APP_TOKEN ? 'slack-socket' : 'slack-http');
+  }
+  if (env.DISCORD_TOKEN) {
+    need('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN is set');
+    platforms.push('discord-gateway');
+  }
+  if (env.DISCORD_PUBLIC_KEY) {
+    need('DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY is set');
+    platforms.push('discord-http');
+  }
+  return { env, platforms };
+}

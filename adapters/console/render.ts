@@ -1,0 +1,160 @@
+// Terminal rendering of the reply model: aligned columns, a bar of the memory split, <= 100 columns.
+import type { Reply } from '../../commands/types.ts';
+import type { Fit, Report } from '../../src/report.ts';
+import { gib, gibNumber, tokens } from '../../src/units.ts';
+
+export const WIDTH = 100;
+const BAR = 60;
+const MARKS: Record<string, string> = {
+  weights: '#',
+  adapter: 'a',
+  kv_cache: 'k',
+  activations: '=',
+  logits: 'l',
+  gradients: 'g',
+  optimizer: 'o',
+  overhead: '.',
+};
+
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'estimate':
+      return renderReport(reply.report);
+    case 'error':
+      return `error: ${reply.message}\nexample: ${reply.example}`;
+    case 'help':
+      return [reply.title, ...reply.sections.flatMap((s) => ['', `${s.title}:`, ...s.lines.flatMap((l) => wrap(l, WIDTH - 2).map((x) => `  ${x}`))])].join('\n');
+    case 'gpus':
+      return [
+        reply.title,
+        `  ${pad('id', 26)} ${pad('name', 38)} ${lpad('GiB', 5)} ${lpad('usable', 7)} ${lpad('GB/s', 6)}`,
+        ...reply.rows.map((r) => `  ${pad(r.id, 26)} ${pad(r.name, 38)} ${lpad(String(r.memoryGiB), 5)} ${lpad(String(r.usableGiB), 7)} ${lpad(String(r.bandwidthGBs), 6)}`),
+        '',
+        reply.note,
+      ].join('\n');
+    case 'models':
+      return [
+        reply.title,
+        `  ${pad('id', 30)} ${lpad('params', 8)} ${lpad('active', 7)} ${lpad('max ctx', 8)}  notes`,
+        ...reply.rows.map(
+          (r) =>
+            `  ${pad(r.id, 30)} ${lpad(`${r.paramsB}B`, 8)} ${lpad(r.activeB === null ? '' : `${r.activeB}B`, 7)} ${lpad(tokens(r.context), 8)}  ${truncate(r.notes, 40)}`,
+        ),
+        '',
+        reply.note,
+      ].join('\n');
+  }
+}
+
+export function renderReport(r: Report): string {
+  const out: string[] = [];
+  out.push(truncate(r.title, WIDTH));
+  out.push(...wrap(r.summary, WIDTH));
+  out.push('');
+  out.push(bar(r));
+  out.push('');
+  const labelW = Math.max(...r.components.map((c) => c.label.length), 5);
+  for (const c of r.components) {
+    const head = `${MARKS[c.id] ?? '*'} ${pad(c.label, labelW)} ${lpad(gib(c.bytes), 10)}  `;
+    const lines = wrap(c.detail, WIDTH - head.length);
+    out.push(head + (lines[0] ?? ''));
+    for (const l of lines.slice(1)) out.push(' '.repeat(head.length) + l);
+  }
+  out.push(`  ${pad('Total', labelW)} ${lpad(gib(r.total.bytes), 10)}  range ${gib(r.total.low)} - ${gib(r.total.high)}`);
+  out.push('');
+  out.push(...fitsSection(r));
+  if (r.suggestions.length > 0) {
+    out.push('');
+    out.push('To make it fit:');
+    for (const s of r.suggestions) out.push(...bullet(s));
+  }
+  out.push('');
+  out.push('Assumptions:');
+  for (const a of r.assumptions) out.push(...bullet(a));
+  return out.join('\n');
+}
+
+function bar(r: Report): string {
+  const total = r.total.bytes || 1;
+  let s = '';
+  let used = 0;
+  r.components.forEach((c, i) => {
+    const n = i === r.components.length - 1 ? BAR - used : Math.round((c.bytes / total) * BAR);
+    const k = Math.max(0, Math.min(n, BAR - used));
+    s += (MARKS[c.id] ?? '*').repeat(k);
+    used += k;
+  });
+  const legend = r.components
+    .filter((c) => c.bytes / total >= 0.01)
+    .map((c) => `${MARKS[c.id]} ${c.id}`)
+    .join('  ');
+  return truncate(`[${s}] ${gib(r.total.bytes)}`, WIDTH) + '\n' + truncate(` ${legend}`, WIDTH);
+}
+
+const VERDICT_TITLE: Record<Fit['verdict'], string> = { fits: 'Fits', tight: 'Tight', no: 'Does not fit' };
+
+function fitsSection(r: Report): string[] {
+  const out: string[] = [];
+  const cards = r.request.gpuCount ?? 1;
+  const each = cards > 1 ? ` (${cards} cards each)` : '';
+  if (r.focus) {
+    out.push(`On ${r.focus.name}${each}:`);
+    out.push(fitLine(r.focus, r));
+    out.push('');
+  }
+  for (const v of ['fits', 'tight', 'no'] as const) {
+    const rows = r.fits.filter((f) => f.verdict === v);
+    if (rows.length === 0) continue;
+    // Most relevant first: the smallest cards that fit; for "no", the closest misses.
+    rows.sort((a, b) => (v === 'no' ? b.headroomBytes - a.headroomBytes : a.usableBytes - b.usableBytes));
+    const shown = rows.slice(0, v === 'no' ? 6 : 8);
+    out.push(`${VERDICT_TITLE[v]}${each} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`);
+    for (const f of shown) out.push(fitLine(f, r));
+  }
+  return out;
+}
+
+function fitLine(f: Fit, r: Report): string {
+  const head = `  ${pad(truncate(f.name, 30), 30)} ${lpad(gibNumber(f.usableBytes), 6)} GiB usable`;
+  const room = f.headroomBytes >= 0 ? `+${gibNumber(f.headroomBytes)} free` : `${gibNumber(f.headroomBytes)} short`;
+  const parts = [lpad(room, 12)];
+  if (f.verdict === 'no') parts.push(f.count > 0 ? `needs ${f.count} cards` : 'no split holds it');
+  else if (f.maxContext !== null) parts.push(`max ${r.request.mode === 'inference' ? 'ctx' : 'seq'} ${tokens(f.maxContext)}`);
+  if (f.tokensPerSecond !== null && f.verdict !== 'no') parts.push(`<= ${Math.round(f.tokensPerSecond)} tok/s`);
+  return truncate(`${head} ${parts.join('  ')}`, WIDTH);
+}
+
+function bullet(text: string): string[] {
+  const lines = wrap(text, WIDTH - 4);
+  return lines.map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`));
+}
+
+export function wrap(text: string, width: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (!cur) cur = w;
+    else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+    else {
+      lines.push(cur);
+      cur = w;
+    }
+    while (cur.length > width) {
+      lines.push(cur.slice(0, width));
+      cur = cur.slice(width);
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines.length ? lines : [''];
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+function lpad(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}

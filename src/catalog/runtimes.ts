@@ -1,0 +1,118 @@
+// What each serving stack does with memory, as constants with their sources (docs/methodology.md, "Runtimes").
+import type { Runtime } from './formats.ts';
+import { GIB } from '../units.ts';
+
+export interface RuntimeProfile {
+  id: Runtime;
+  label: string;
+  /**
+   * Tokens pushed through the model in one forward pass during prefill. `null` = the whole prompt at once
+   * (Hugging Face generate has no chunked prefill).
+   */
+  prefillChunk: number | null;
+  /** How activation scratch is sized: PyTorch-style live tensors, or ggml's compute buffer. */
+  scratch: 'torch' | 'ggml';
+  /** Flash attention by default (SDPA / FlashAttention kernels, no tokens x tokens score matrix). */
+  flashAttention: boolean;
+  /** Fixed per-GPU cost outside the model (CUDA context, library workspaces, NCCL), central and range. */
+  overhead: { bytes: number; low: number; high: number; what: string };
+  /** Extra per-GPU cost once the job is split over several cards (NCCL buffers, a second context). */
+  splitOverhead: number;
+  /** The token-embedding table stays in system RAM (llama.cpp, ExLlamaV2 look rows up on the CPU). */
+  embeddingsOnHost: boolean;
+  /** Fraction of the card the runtime claims up front (vLLM gpu_memory_utilization), 1 if it allocates on demand. */
+  memoryUtilization: number;
+  /** Words for the reply's assumptions. */
+  note: string;
+}
+
+export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
+  transformers: {
+    id: 'transformers',
+    label: 'Hugging Face transformers',
+    prefillChunk: null,
+    scratch: 'torch',
+    flashAttention: true, // attn_implementation="sdpa" is the default since transformers 4.36
+    // CUDA context + cuBLAS/cuDNN workspaces seen by nvidia-smi but not by torch.cuda.memory_allocated:
+    // 1343 MiB on a V100 (transformers docs, calibration HFD06); ~0.4-0.6 GiB with CUDA >= 12 lazy loading.
+    overhead: { bytes: 0.6 * GIB, low: 0.3 * GIB, high: 1.4 * GIB, what: 'CUDA context + cuBLAS workspace' },
+    splitOverhead: 0.3 * GIB,
+    embeddingsOnHost: false,
+    memoryUtilization: 1,
+    note: 'transformers: the whole prompt is prefilled in one pass, only the last position gets logits (transformers >= 4.45)',
+  },
+  vllm: {
+    id: 'vllm',
+    label: 'vLLM',
+    prefillChunk: 8192, // max_num_batched_tokens with chunked prefill (vLLM V1 server default)
+    scratch: 'torch',
+    flashAttention: true,
+    // "non_torch_memory 1.79GiB" at TP=1 and 3.58 GiB per GPU at TP=2 on an H100 (calibration VLLM05, VLLM08).
+    overhead: { bytes: 1.8 * GIB, low: 1.2 * GIB, high: 2.6 * GIB, what: 'CUDA context, NCCL, cuBLAS, CUDA graphs' },
+    splitOverhead: 1.8 * GIB,
+    embeddingsOnHost: false,
+    memoryUtilization: 0.9, // --gpu-memory-utilization default
+    note: 'vLLM preallocates 90% of each GPU (gpu_memory_utilization=0.9) and fills what the job leaves with KV-cache blocks, so nvidia-smi shows ~90% whatever the job; the figures here are what the job needs inside that budget',
+  },
+  sglang: {
+    id: 'sglang',
+    label: 'SGLang',
+    prefillChunk: 8192, // --chunked-prefill-size default on large GPUs
+    scratch: 'torch',
+    flashAttention: true,
+    overhead: { bytes: 1.8 * GIB, low: 1.2 * GIB, high: 2.6 * GIB, what: 'CUDA context, NCCL, cuBLAS, CUDA graphs' },
+    splitOverhead: 1.8 * GIB,
+    embeddingsOnHost: false,
+    memoryUtilization: 0.88, // --mem-fraction-static is sized by GPU; ~0.88 on 80 GB cards
+    note: 'SGLang reserves a static fraction of each GPU (mem_fraction_static ~0.88) for weights and its KV pool; the figures here are what the job needs inside it',
+  },
+  'llama.cpp': {
+    id: 'llama.cpp',
+    label: 'llama.cpp',
+    prefillChunk: 512, // n_ubatch default
+    scratch: 'ggml',
+    // Conservative: older builds and many front-ends run without flash attention; newer builds pick -fa auto.
+    flashAttention: false,
+    overhead: { bytes: 0.3 * GIB, low: 0.15 * GIB, high: 0.6 * GIB, what: 'CUDA context' },
+    splitOverhead: 0.3 * GIB,
+    embeddingsOnHost: true,
+    memoryUtilization: 1,
+    note: 'llama.cpp: full GPU offload (-ngl 99), n_ubatch 512; token embeddings stay in system RAM',
+  },
+  ollama: {
+    id: 'ollama',
+    label: 'Ollama',
+    prefillChunk: 512, // num_batch default
+    scratch: 'ggml',
+    flashAttention: false, // OLLAMA_FLASH_ATTENTION is off unless set (or the model family enables it)
+    overhead: { bytes: 0.4 * GIB, low: 0.2 * GIB, high: 0.8 * GIB, what: 'CUDA context + Ollama runner' },
+    splitOverhead: 0.3 * GIB,
+    embeddingsOnHost: true,
+    memoryUtilization: 1,
+    note: 'Ollama runs llama.cpp underneath: full offload, num_batch 512, token embeddings in system RAM',
+  },
+  exllamav2: {
+    id: 'exllamav2',
+    label: 'ExLlamaV2',
+    prefillChunk: 2048, // max_input_len / chunk size default
+    scratch: 'torch',
+    flashAttention: true,
+    overhead: { bytes: 0.6 * GIB, low: 0.3 * GIB, high: 1.2 * GIB, what: 'CUDA context + PyTorch' },
+    splitOverhead: 0.3 * GIB,
+    embeddingsOnHost: true,
+    memoryUtilization: 1,
+    note: 'ExLlamaV2: cache preallocated for the full context, prompt processed in chunks of 2048, embeddings in system RAM',
+  },
+  mlx: {
+    id: 'mlx',
+    label: 'MLX',
+    prefillChunk: 2048, // mlx_lm prefill_step_size
+    scratch: 'torch',
+    flashAttention: true, // mx.fast.scaled_dot_product_attention
+    overhead: { bytes: 0.2 * GIB, low: 0.1 * GIB, high: 0.5 * GIB, what: 'Metal command buffers + Python runtime' },
+    splitOverhead: 0,
+    embeddingsOnHost: false,
+    memoryUtilization: 1,
+    note: 'MLX on Apple silicon: prompt prefilled in steps of 2048 tokens',
+  },
+};

@@ -1,0 +1,104 @@
+// Plain data shapes for the catalogs. Field names follow Hugging Face config.json keys
+// (in camelCase) so a row can be checked against its config in one glance.
+
+/** Sliding-window / chunked local attention: `localLayers` of the model's layers only keep the last `window` tokens. */
+export interface SlidingWindow {
+  window: number;
+  /** How many layers are local (windowed). The rest attend to the whole context. */
+  localLayers: number;
+}
+
+/** Mixture of experts: every expert is resident in memory; only `active` run per token. */
+export interface MoeSpec {
+  /** Routed experts per MoE layer. */
+  experts: number;
+  /** Routed experts used per token (num_experts_per_tok). */
+  active: number;
+  /** Width of one routed expert's MLP (moe_intermediate_size). */
+  expertIntermediate: number;
+  /** Always-on shared experts per MoE layer (DeepSeek, Llama 4), each `expertIntermediate` wide unless sharedIntermediate is set. */
+  sharedExperts: number;
+  sharedIntermediate?: number;
+  /** Layers that use a dense MLP (width `intermediate`) instead of experts (DeepSeek first_k_dense_replace, Llama 4 Maverick interleave). */
+  denseLayers: number;
+  /** Routed experts stored in MXFP4 in the published checkpoint (gpt-oss). */
+  nativeFormat?: string;
+}
+
+/** Multi-head latent attention (DeepSeek V2/V3): the cache holds one latent + one RoPE key per token per layer. */
+export interface MlaSpec {
+  kvLoraRank: number;
+  qLoraRank: number;
+  qkNopeHeadDim: number;
+  qkRopeHeadDim: number;
+  vHeadDim: number;
+}
+
+export interface ModelSpec {
+  /** Catalog id, lower case: `llama-3.1-8b`. */
+  id: string;
+  /** Display name: `Llama 3.1 8B`. */
+  name: string;
+  /** Hugging Face repository the architecture was read from. */
+  hfId: string;
+  /** Extra names people type (`llama3.1:8b` style Ollama tags, marketing names). */
+  aliases: string[];
+  layers: number;
+  hidden: number;
+  /** Dense MLP width (intermediate_size). */
+  intermediate: number;
+  heads: number;
+  kvHeads: number;
+  /** head_dim: explicit in the config, or hidden / heads. */
+  headDim: number;
+  vocab: number;
+  tiedEmbeddings: boolean;
+  /** `gated` = SwiGLU/GeGLU with gate, up and down (3 matrices); `plain` = up and down (2), e.g. Falcon. */
+  mlp: 'gated' | 'plain';
+  /** Bias on q/k/v projections (Qwen2/2.5). Tiny, counted for exactness. */
+  qkvBias?: boolean;
+  moe?: MoeSpec;
+  mla?: MlaSpec;
+  slidingWindow?: SlidingWindow;
+  /** Published total parameters, used when the architecture formula is known to miss parts (vision towers, MTP layers). */
+  paramsOverride?: number;
+  /** Published active parameters per token for MoE models, when paramsOverride is used. */
+  activeParamsOverride?: number;
+  /** Context we assume when the query gives none: a common working length, never the maximum. */
+  defaultContext: number;
+  /** max_position_embeddings (or the documented long-context limit). */
+  maxContext: number;
+  /** Checkpoint's native weight format when it is not 16-bit (DeepSeek fp8, gpt-oss mxfp4). */
+  nativeFormat?: string;
+  /** Where the numbers were read. */
+  source: string;
+  notes?: string;
+}
+
+export type GpuKind = 'discrete' | 'unified';
+
+export interface GpuSpec {
+  /** Catalog id, lower case: `rtx-4090`, `a100-80gb-sxm`, `m2-ultra-192gb`. */
+  id: string;
+  vendor: 'NVIDIA' | 'AMD' | 'Apple' | 'Intel' | 'Google';
+  name: string;
+  /** Marketed memory in GiB-sized units ("24 GB" cards have 24 GiB). */
+  memoryGiB: number;
+  /**
+   * Fraction of memory a job can allocate. Discrete cards: 1 (the CUDA context is an explicit
+   * overhead component instead). Apple: Metal's recommendedMaxWorkingSetSize, ~0.75 of RAM by
+   * default. Unified PCs (Ryzen AI Max, DGX Spark): what the OS gives the GPU.
+   */
+  usableFraction: number;
+  /** Peak memory bandwidth in GB/s (1e9 bytes/s), for the decode tokens/s ceiling. */
+  bandwidthGBs: number;
+  kind: GpuKind;
+  category: 'consumer' | 'workstation' | 'datacenter' | 'apple' | 'apu';
+  year: number;
+  /** Extra names people type: `4090`, `a100-80`, `m2-ultra-192`. */
+  aliases: string[];
+  /** Shown in the GPU list as a common choice; suggestions look at these first. */
+  common?: boolean;
+  source: string;
+  notes?: string;
+}

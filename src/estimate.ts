@@ -1,0 +1,436 @@
+// The estimator: request + model -> memory components, each with its formula in words and numbers.
+// Every formula is described, with its source, in docs/methodology.md under the component's name.
+import type { ModelSpec } from './catalog/types.ts';
+import { paramBreakdown, type ParamBreakdown } from './catalog/params.ts';
+import { getFormat, KV_BYTES, type WeightFormat } from './catalog/formats.ts';
+import { RUNTIME_PROFILES, type RuntimeProfile } from './catalog/runtimes.ts';
+import type { Request, Optimizer } from './request.ts';
+import { gib, tokens, paramCount, GIB } from './units.ts';
+
+export type ComponentId =
+  | 'weights'
+  | 'adapter'
+  | 'kv_cache'
+  | 'activations'
+  | 'logits'
+  | 'gradients'
+  | 'optimizer'
+  | 'overhead';
+
+export interface Component {
+  id: ComponentId;
+  label: string;
+  bytes: number;
+  low: number;
+  high: number;
+  /** One line: the formula with its numbers. */
+  detail: string;
+}
+
+export interface Estimate {
+  request: Request;
+  model: ModelSpec;
+  format: WeightFormat;
+  params: ParamBreakdown;
+  runtime: RuntimeProfile;
+  components: Component[];
+  total: { bytes: number; low: number; high: number };
+  /** Memory per card when the job is split over `cards` GPUs at `context` tokens (central estimate). */
+  perCard(cards: number, context?: number): number;
+  /** KV-cache bytes per token of context for the whole batch, averaged (sliding windows make it non-linear). */
+  kvBytes(context: number): number;
+  /** Bytes read from memory per generated token (active weights + KV), for the bandwidth ceiling. */
+  decodeBytes: number;
+  /** Memory kept in system RAM instead of on the GPU (e.g. llama.cpp's token-embedding table). */
+  hostBytes: number;
+  /** Assumptions the estimator itself made (added to the request's). */
+  notes: string[];
+}
+
+const round = Math.round;
+
+// ---------------------------------------------------------------- weights
+
+interface WeightsPart {
+  bytes: number;
+  low: number;
+  high: number;
+  detail: string;
+  hostBytes: number;
+}
+
+/** Bytes of the stored weights: linear layers at the format's bits, embeddings/lm_head at theirs, norms 16-bit. */
+function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: RuntimeProfile): WeightsPart {
+  const expertsOnly = f.expertsOnly && p.experts > 0;
+  const quantized = expertsOnly ? p.experts : p.linear;
+  const dense16 = expertsOnly ? p.linear - p.experts : 0;
+  const normBytes = p.norms * (f.id === 'fp32' ? 4 : 2);
+  const embBytes = (p.embedding * f.embeddingBits) / 8;
+  // Tied models reuse the embedding table as the output projection; llama.cpp then keeps a copy on the GPU.
+  const headBytes = m.tiedEmbeddings ? (rt.embeddingsOnHost ? embBytes : 0) : (p.lmHead * f.lmHeadBits) / 8;
+  const hostBytes = rt.embeddingsOnHost ? embBytes : 0;
+  const gpuEmb = rt.embeddingsOnHost ? 0 : embBytes;
+  const fixed = dense16 * 2 + normBytes + gpuEmb + headBytes;
+  const at = (bits: number) => round((quantized * bits) / 8 + fixed);
+  const bytes = at(f.linearBits);
+  const parts = [`${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`];
+  if (dense16 > 0) parts.push(`${paramCount(dense16)} attention params x 16 bits`);
+  if (gpuEmb > 0) parts.push(`embeddings ${paramCount(p.embedding)} x ${f.embeddingBits} bits`);
+  if (headBytes > 0) parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
+  let detail = `${f.label}: ${parts.join(' + ')}`;
+  if (hostBytes > 0) detail += `; token embeddings (${gib(hostBytes)}) stay in system RAM`;
+  return { bytes, low: at(f.linearBitsRange[0]), high: at(f.linearBitsRange[1]), detail, hostBytes };
+}
+
+// ---------------------------------------------------------------- KV cache
+
+/**
+ * KV cache for `context` tokens x `batch` sequences:
+ * per layer 2 x kv_heads x head_dim x tokens x bytes, with sliding-window layers capped at the window;
+ * MLA caches one latent (kv_lora_rank) + one RoPE key per token per layer instead.
+ */
+function kvCache(m: ModelSpec, req: Request, context: number, explain = false): { bytes: number; detail: string } {
+  const b = KV_BYTES[req.kvType];
+  const mlaLatent = m.mla && req.runtime !== 'transformers';
+  let perTokenLayer: number;
+  if (m.mla && mlaLatent) perTokenLayer = (m.mla.kvLoraRank + m.mla.qkRopeHeadDim) * b;
+  // transformers' DeepSeek-V3 code caches the decompressed per-head keys and values, not the latent.
+  else if (m.mla) perTokenLayer = m.heads * (m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim + m.mla.vHeadDim) * b;
+  else perTokenLayer = 2 * m.kvHeads * m.headDim * b;
+  const sw = m.slidingWindow;
+  const local = sw ? sw.localLayers : 0;
+  const full = m.layers - local;
+  const localTokens = sw ? Math.min(context, sw.window) : 0;
+  const bytes = round(perTokenLayer * req.batch * (full * context + local * localTokens));
+  if (!explain) return { bytes, detail: '' };
+
+  let shape: string;
+  if (m.mla && mlaLatent) shape = `MLA latent (${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim} RoPE) x ${fmtBytes(b)}`;
+  else if (m.mla)
+    shape = `${m.heads} heads x (${m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim} K + ${m.mla.vHeadDim} V) x ${fmtBytes(b)} (transformers does not cache the MLA latent)`;
+  else shape = `2 x ${m.kvHeads} KV heads x ${m.headDim} x ${fmtBytes(b)}`;
+  let layers = `${m.layers} layers`;
+  if (sw && local > 0) layers = `${full} full layers + ${local} window layers capped at ${tokens(sw.window)}`;
+  const batch = req.batch > 1 ? ` x ${req.batch} sequences` : '';
+  return { bytes, detail: `${shape} x ${layers} x ${tokens(context)} tokens${batch} (${req.kvType})` };
+}
+
+function fmtBytes(b: number): string {
+  return Number.isInteger(b) ? `${b} bytes` : `${b.toFixed(3)} bytes`;
+}
+
+// ---------------------------------------------------------------- shapes used by activations
+
+/** MLP width that is live at once per token: the dense width, or k experts' width for MoE. */
+function liveMlpWidth(m: ModelSpec): number {
+  if (!m.moe) return m.intermediate;
+  const moeWidth = m.moe.expertIntermediate * (m.moe.active + m.moe.sharedExperts);
+  return Math.max(moeWidth, m.moe.denseLayers > 0 ? m.intermediate : 0);
+}
+
+/** Bytes of one activation element: 16-bit compute for every format except fp32. */
+function actBytes(f: WeightFormat, req: Request): number {
+  if (req.mode !== 'inference') return req.precision === 'fp32' ? 4 : 2;
+  return f.id === 'fp32' ? 4 : 2;
+}
+
+// ---------------------------------------------------------------- inference activations
+
+/**
+ * Live tensors during prefill of `chunk` tokens (PyTorch runtimes): the MLP holds gate, up and their
+ * product (3 x intermediate) next to ~4 hidden-sized tensors (residual, normed input, attention output,
+ * MLP output). Without flash attention one layer's scores (heads x tokens x tokens) are materialized in
+ * fp32 plus a 16-bit copy. Logits are kept for the last position only, in fp32.
+ */
+function torchInferenceActivations(
+  m: ModelSpec,
+  req: Request,
+  f: WeightFormat,
+  rt: RuntimeProfile,
+  context: number,
+  explain: boolean,
+) {
+  const promptTokens = context * req.batch;
+  const chunk = rt.prefillChunk === null ? promptTokens : Math.min(promptTokens, rt.prefillChunk);
+  const ab = actBytes(f, req);
+  const mlpWidth = liveMlpWidth(m);
+  const mlp = chunk * (3 * mlpWidth + 4 * m.hidden) * ab;
+  // Without flash attention, scores for one layer: rows = the chunk, columns = the context seen so far.
+  const rows = Math.min(chunk, context);
+  const scores = req.flashAttention ? 0 : req.batch * m.heads * rows * context * (4 + ab);
+  const logits = req.batch * m.vocab * 4;
+  // bitsandbytes dequantizes one weight matrix at a time to 16-bit for the matmul.
+  const dequant = f.family === 'bnb' ? largestMatrix(m) * 2 : 0;
+  const bytes = round(mlp + scores + logits + dequant);
+  if (!explain) return { bytes, detail: '' };
+  let detail = `prefill ${tokens(chunk)} tokens x (3 x ${mlpWidth} MLP + 4 x ${m.hidden} hidden) x ${ab} bytes`;
+  if (scores > 0) detail += ` + attention scores ${m.heads} heads x ${tokens(rows)} x ${tokens(context)} x ${4 + ab} bytes (no flash attention)`;
+  detail += ` + last-token logits ${m.vocab} x 4 bytes`;
+  if (dequant > 0) detail += ' + one dequantized weight matrix';
+  return { bytes, detail };
+}
+
+/**
+ * llama.cpp's compute buffer (ggml graph allocator, f32): n_ubatch x (attention scores n_ctx x heads
+ * without flash attention, or an f16 mask with it) plus n_ubatch x (FFN width + 2 x hidden).
+ * Fits the CI logs: 70.5 MiB at n_ctx 512 and 164 MiB at 2048 for a 7B, 2144 MiB at 32768 for Mistral 7B.
+ */
+function ggmlComputeBuffer(m: ModelSpec, req: Request, rt: RuntimeProfile, context: number, explain: boolean) {
+  const nCtx = context * req.batch;
+  const ub = Math.min(rt.prefillChunk ?? 512, nCtx);
+  const attn = req.flashAttention ? ub * nCtx * 2 : ub * nCtx * m.heads * 4;
+  const ffn = ub * (liveMlpWidth(m) + 2 * m.hidden) * 4;
+  const bytes = round(attn + ffn);
+  if (!explain) return { bytes, detail: '' };
+  const attnText = req.flashAttention
+    ? `f16 mask ${ub} x ${tokens(nCtx)}`
+    : `f32 scores ${ub} x ${tokens(nCtx)} x ${m.heads} heads`;
+  return { bytes, detail: `compute buffer: ${attnText} + ${ub} x (${liveMlpWidth(m)} FFN + 2 x ${m.hidden}) x 4 bytes` };
+}
+
+function largestMatrix(m: ModelSpec): number {
+  const w = m.moe ? Math.max(m.moe.expertIntermediate, m.moe.denseLayers > 0 ? m.intermediate : 0) : m.intermediate;
+  return m.hidden * Math.max(w, m.heads * m.headDim);
+}
+
+// ---------------------------------------------------------------- training
+
+/** Trainable LoRA parameters: rank x (d_in + d_out) per adapted matrix, every layer. */
+export function loraParams(m: ModelSpec, rank: number, targets: 'qv' | 'attn' | 'all'): number {
+  const h = m.hidden;
+  const q = m.heads * m.headDim;
+  const kv = m.kvHeads * m.headDim;
+  const perLayer: number[] = [h + q, h + kv]; // q, v
+  if (targets !== 'qv') perLayer.push(h + kv, q + h); // k, o
+  if (targets === 'all') {
+    const w = m.moe ? m.moe.expertIntermediate * (m.moe.experts + m.moe.sharedExperts) : m.intermediate;
+    const mats = m.mlp === 'gated' ? 3 : 2;
+    for (let i = 0; i < mats; i++) perLayer.push(h + w);
+  }
+  return rank * m.layers * perLayer.reduce((a, x) => a + x, 0);
+}
+
+/** Optimizer state bytes per trainable parameter. */
+function optimizerBytes(opt: Optimizer, stateBytes: number): { perParam: number; what: string } {
+  switch (opt) {
+    case 'adamw':
+      return { perParam: 2 * stateBytes, what: `2 moments x ${stateBytes} bytes` };
+    case 'adamw8bit':
+      return { perParam: 2, what: '2 moments x 1 byte (bitsandbytes 8-bit blockwise)' };
+    case 'paged_adamw8bit':
+      return { perParam: 2, what: '2 moments x 1 byte, paged (can spill to CPU under pressure)' };
+    case 'sgd':
+      return { perParam: stateBytes, what: `momentum x ${stateBytes} bytes` };
+    case 'adafactor':
+      // Factored second moment: rows + columns per matrix instead of rows x columns; no first moment.
+      return { perParam: 0.02, what: 'factored second moment (rows + cols per matrix)' };
+  }
+}
+
+/**
+ * Saved activations per token per layer for backward, 16-bit: attention block ~12h + 4*kv_dim (normed
+ * input incl. RMSNorm's fp32 copy, q, k, v, attention output), MLP block ~8h + 8*I (normed input, gate,
+ * up, activation, product). Adapted from Korthikanti et al. 2022 (34*s*b*h for GPT with 4h MLP and
+ * dropout) to Llama blocks: SwiGLU, RMSNorm, GQA, no dropout. Eager attention adds heads x s x s x 6 bytes.
+ */
+function layerActivationBytes(m: ModelSpec): number {
+  return 20 * m.hidden + 4 * m.kvHeads * m.headDim + 8 * liveMlpWidth(m);
+}
+
+// ---------------------------------------------------------------- the estimate
+
+export function estimate(req: Request, m: ModelSpec): Estimate {
+  const rt = RUNTIME_PROFILES[req.runtime];
+  const p = paramBreakdown(m);
+  const notes: string[] = [];
+  const training = req.mode !== 'inference';
+
+  // Storage of the base weights: the format for inference and (Q)LoRA's frozen base; the training
+  // precision for full fine-tuning.
+  let f = getFormat(req.format);
+  if (req.mode === 'full' && req.precision === 'mixed') f = getFormat('fp32');
+  if ((req.mode === 'full' || req.mode === 'lora') && req.precision === 'fp32') f = getFormat('fp32');
+  const w = weightsPart(m, p, f, rt);
+
+  const components: Component[] = [];
+  const weightsLabel = training && req.mode === 'full' && req.precision === 'mixed' ? 'Weights (fp32 master)' : 'Weights';
+  components.push({ id: 'weights', label: weightsLabel, bytes: w.bytes, low: w.low, high: w.high, detail: w.detail });
+
+  // ---- training-only parts that do not depend on the context
+  let trainable = 0;
+  let stateBytes = 4;
+  if (training) {
+    const pure16 = req.precision === 'bf16' || req.precision === 'fp16';
+    // Pure 16-bit training keeps gradients and AdamW moments in the parameter dtype (torchtune, PEFT
+    // examples); mixed precision keeps them in fp32 (HF Trainer with AMP, PEFT adapters upcast to fp32).
+    stateBytes = pure16 ? 2 : 4;
+    if (req.mode === 'full') {
+      trainable = p.total;
+    } else {
+      const lora = req.lora!;
+      trainable = loraParams(m, lora.rank, lora.targets);
+      const adapter = round(trainable * stateBytes);
+      components.push({
+        id: 'adapter',
+        label: 'LoRA adapters',
+        bytes: adapter,
+        low: adapter,
+        high: adapter,
+        detail: `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`,
+      });
+    }
+    const grads = round(trainable * stateBytes);
+    components.push({
+      id: 'gradients',
+      label: 'Gradients',
+      bytes: grads,
+      low: grads,
+      high: grads,
+      detail: `${paramCount(trainable)} trainable params x ${stateBytes} bytes`,
+    });
+    const opt = optimizerBytes(req.optimizer!, stateBytes);
+    const optBytes = round(trainable * opt.perParam);
+    components.push({
+      id: 'optimizer',
+      label: `Optimizer (${req.optimizer})`,
+      bytes: optBytes,
+      low: optBytes,
+      high: optBytes,
+      detail: `${paramCount(trainable)} params x ${opt.what}`,
+    });
+    if (req.mode === 'full' && req.precision === 'mixed') {
+      notes.push('mixed precision: fp32 master weights, gradients and AdamW moments, bf16 autocast compute (16 bytes per parameter before activations)');
+    }
+    if (req.accumulation && req.accumulation > 1) {
+      notes.push(`gradient accumulation (${req.accumulation} steps) raises the effective batch to ${req.batch * req.accumulation} but not the peak: memory follows the micro-batch of ${req.batch}`);
+    }
+    if (req.optimizer === 'paged_adamw8bit') {
+      notes.push('paged 8-bit AdamW keeps its states in CUDA managed memory: PyTorch counters do not see it and the driver can page it to CPU RAM under pressure');
+    }
+  }
+
+  // ---- context-dependent parts
+  const kvOf = (ctx: number) => (training ? 0 : kvCache(m, req, ctx).bytes);
+  const actOf = (ctx: number) => activationParts(m, req, f, rt, ctx);
+
+  if (!training) {
+    const kv = kvCache(m, req, req.context, true);
+    components.push({ id: 'kv_cache', label: 'KV cache', bytes: kv.bytes, low: kv.bytes, high: kv.bytes, detail: kv.detail });
+  }
+  const act = activationParts(m, req, f, rt, req.context, true);
+  components.push({
+    id: 'activations',
+    label: training ? 'Activations' : rt.scratch === 'ggml' ? 'Compute buffer' : 'Activations',
+    bytes: act.activations,
+    low: round(act.activations * (training ? 0.75 : 0.8)),
+    high: round(act.activations * 1.25),
+    detail: act.activationDetail,
+  });
+  if (act.logits > 0) {
+    components.push({
+      id: 'logits',
+      label: 'Logits + loss',
+      bytes: act.logits,
+      // Chunked / fused cross-entropy (torchtune, Liger, Unsloth) keeps ~2 bytes per logit instead of 12.
+      low: round(act.logits / 6),
+      high: act.logits,
+      detail: act.logitsDetail,
+    });
+  }
+
+  const oh = rt.overhead;
+  components.push({
+    id: 'overhead',
+    label: 'Overhead',
+    bytes: round(oh.bytes),
+    low: round(oh.low),
+    high: round(oh.high),
+    detail: `${oh.what} (${rt.label}), per GPU`,
+  });
+
+  const total = components.reduce(
+    (t, c) => ({ bytes: t.bytes + c.bytes, low: t.low + c.low, high: t.high + c.high }),
+    { bytes: 0, low: 0, high: 0 },
+  );
+
+  const stateBytesTotal = components
+    .filter((c) => c.id === 'weights' || c.id === 'adapter' || c.id === 'gradients' || c.id === 'optimizer')
+    .reduce((a, c) => a + c.bytes, 0);
+
+  // Decode reads the active weights once per step plus the KV cache of every sequence.
+  const activeFraction = p.total > 0 ? p.active / p.total : 1;
+  const decodeBytes = w.bytes * activeFraction + (training ? 0 : kvOf(req.context) / req.batch);
+
+  return {
+    request: req,
+    model: m,
+    format: f,
+    params: p,
+    runtime: rt,
+    components,
+    total,
+    perCard(cards: number, context = req.context) {
+      const a = context === req.context ? act : actOf(context);
+      const shardable = stateBytesTotal + kvOf(context);
+      // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
+      // and pays its own context; a split adds communication buffers on every card.
+      const split = cards > 1 ? rt.splitOverhead : 0;
+      return shardable / cards + a.activations + a.logits + oh.bytes + split;
+    },
+    kvBytes: kvOf,
+    decodeBytes,
+    hostBytes: w.hostBytes,
+    notes,
+  };
+}
+
+function targetsText(t: 'qv' | 'attn' | 'all'): string {
+  return t === 'qv' ? 'q,v' : t === 'attn' ? 'q,k,v,o' : 'q,k,v,o + MLP';
+}
+
+interface ActivationParts {
+  activations: number;
+  activationDetail: string;
+  logits: number;
+  logitsDetail: string;
+}
+
+function activationParts(
+  m: ModelSpec,
+  req: Request,
+  f: WeightFormat,
+  rt: RuntimeProfile,
+  context: number,
+  explain = false,
+): ActivationParts {
+  if (req.mode === 'inference') {
+    const a =
+      rt.scratch === 'ggml'
+        ? ggmlComputeBuffer(m, req, rt, context, explain)
+        : torchInferenceActivations(m, req, f, rt, context, explain);
+    return { activations: a.bytes, activationDetail: a.detail, logits: 0, logitsDetail: '' };
+  }
+  const T = context * req.batch;
+  const ab = actBytes(f, req) / 2; // the per-layer formula is written for 16-bit
+  const perLayer = layerActivationBytes(m) * ab;
+  const scoresPerLayer = req.flashAttention ? 0 : req.batch * m.heads * context * context * 6 * ab;
+  // Checkpointing keeps each layer's input and recomputes one layer at a time during backward.
+  const activations = req.gradientCheckpointing
+    ? round(m.layers * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
+    : round(m.layers * (T * perLayer + scoresPerLayer));
+  // Cross-entropy as transformers computes it: bf16 logits, an fp32 upcast, fp32 log-softmax and its gradient.
+  const logits = round(T * m.vocab * 12);
+  if (!explain) return { activations, activationDetail: '', logits, logitsDetail: '' };
+  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) x ${2 * ab / 2} bytes`;
+  let detail = req.gradientCheckpointing
+    ? `checkpointed: ${m.layers} layer inputs x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
+    : `${m.layers} layers x ${tokens(T)} tokens x ${perLayerText}`;
+  if (scoresPerLayer > 0) detail += ` + eager attention scores ${m.heads} heads x ${tokens(context)}^2 x 6 bytes per layer`;
+  const logitsDetail = `${tokens(T)} tokens x ${m.vocab} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`;
+  return { activations, activationDetail: detail, logits, logitsDetail };
+}
+
+/** Total bytes as a GiB number, for tests and scripts. */
+export function totalGiB(e: Estimate): number {
+  return e.total.bytes / GIB;
+}

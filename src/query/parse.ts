@@ -1,0 +1,674 @@
+// The query language (design 2.2): forgiving free text -> a Draft (what the asker said) -> a Request
+// (every default filled in and stated). Structured input (Discord options) builds a Draft too and meets
+// the text in `mergeDrafts`, so there is one path to a Request.
+import {
+  findFormat,
+  findGenericFormat,
+  findKvType,
+  FORMAT_WORDS,
+  getFormat,
+  KV_TYPES,
+  resolveGenericFormat,
+  RUNTIMES,
+  exl2Format,
+  type GenericFormat,
+  type KvType,
+  type Runtime,
+} from '../catalog/formats.ts';
+import { findGpu, GPU_NAMES } from '../catalog/gpus.ts';
+import { findModel, MODEL_NAMES } from '../catalog/models.ts';
+import { modelForSize, parseSize, sizeModelId } from '../catalog/sizes.ts';
+import type { ModelSpec } from '../catalog/types.ts';
+import { RUNTIME_PROFILES } from '../catalog/runtimes.ts';
+import {
+  LIMITS,
+  OPTIMIZERS,
+  RequestSchema,
+  TARGETS,
+  type LoraTargets,
+  type Mode,
+  type Optimizer,
+  type Precision,
+  type Request,
+} from '../request.ts';
+import { nearest } from './suggest.ts';
+import { tokens } from '../units.ts';
+
+export const EXAMPLE = 'llama-3.1-8b q4_k_m ctx=8k';
+
+export class QueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+/** What the asker said, nothing filled in. */
+export interface Draft {
+  model?: string; // catalog id or size:<billions>
+  modelWord?: string;
+  format?: string;
+  generic?: GenericFormat;
+  floatWord?: 'bf16' | 'fp16' | 'fp32';
+  mixed?: boolean;
+  kvType?: KvType;
+  context?: number;
+  batch?: number;
+  mode?: Mode;
+  runtime?: Runtime;
+  flashAttention?: boolean;
+  rank?: number;
+  targets?: LoraTargets;
+  optimizer?: Optimizer;
+  gradientCheckpointing?: boolean;
+  accumulation?: number;
+  gpu?: string;
+  gpuCount?: number;
+  visibility?: 'public' | 'private';
+}
+
+// Words that carry no meaning in "can i run llama 3.1 8b on my 4090 with 8k context?".
+const FILLER = new Set([
+  'on', 'with', 'for', 'my', 'a', 'an', 'using', 'at', 'in', 'the', 'can', 'i', 'run', 'and', 'of', 'to',
+  'will', 'does', 'it', 'fit', 'how', 'much', 'vram', 'memory', 'need', 'do', 'we', 'is', 'model', 'please',
+  'want', 'if', 'me', 'our', 'by', 'at', 'via', 'into', 'card', 'cards',
+]); // prettier-ignore
+
+const MODE_WORDS: Record<string, Mode> = {
+  inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
+  lora: 'lora', qlora: 'qlora',
+  full: 'full', train: 'full', training: 'full', finetune: 'full', 'fine-tune': 'full', 'full-finetune': 'full', ft: 'full', sft: 'full', pretrain: 'full',
+}; // prettier-ignore
+
+const RUNTIME_WORDS: Record<string, Runtime> = {
+  transformers: 'transformers', hf: 'transformers', huggingface: 'transformers', pytorch: 'transformers', torch: 'transformers',
+  vllm: 'vllm', sglang: 'sglang',
+  'llama.cpp': 'llama.cpp', llamacpp: 'llama.cpp', 'llama-cpp': 'llama.cpp', 'llama-server': 'llama.cpp', lmstudio: 'llama.cpp', 'lm-studio': 'llama.cpp',
+  ollama: 'ollama', exllamav2: 'exllamav2', exllama: 'exllamav2', exllamav3: 'exllamav2', tabbyapi: 'exllamav2', mlx: 'mlx', 'mlx-lm': 'mlx',
+}; // prettier-ignore
+
+const OPTIMIZER_WORDS: Record<string, Optimizer> = {
+  adamw: 'adamw', adam: 'adamw', adamw_torch: 'adamw', adamw8bit: 'adamw8bit', adamw_8bit: 'adamw8bit', 'adamw-8bit': 'adamw8bit',
+  adam8bit: 'adamw8bit', adamw_bnb_8bit: 'adamw8bit', paged_adamw8bit: 'paged_adamw8bit', paged_adamw_8bit: 'paged_adamw8bit',
+  'paged-adamw8bit': 'paged_adamw8bit', sgd: 'sgd', adafactor: 'adafactor',
+}; // prettier-ignore
+
+const TARGET_WORDS: Record<string, LoraTargets> = {
+  qv: 'qv', 'q,v': 'qv', q_v: 'qv', attn: 'attn', attention: 'attn', qkvo: 'attn', 'q,k,v,o': 'attn',
+  all: 'all', 'all-linear': 'all', all_linear: 'all', linear: 'all',
+}; // prettier-ignore
+
+const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false, '1': true, '0': false };
+
+const KEYS = [
+  'model', 'format', 'quant', 'q', 'dtype', 'ctx', 'context', 'seq', 'seqlen', 'seq_len', 'len', 'n_ctx', 'num_ctx', 'max_model_len',
+  'batch', 'bs', 'mode', 'kv', 'kv_cache', 'cache', 'runtime', 'engine', 'backend', 'rank', 'r', 'lora_rank', 'targets', 'target',
+  'optimizer', 'optim', 'opt', 'gc', 'checkpointing', 'grad_checkpointing', 'gradient_checkpointing', 'accum', 'ga', 'grad_accum',
+  'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
+]; // prettier-ignore
+
+/** Every word the language knows, for did-you-mean. */
+const VOCABULARY: readonly string[] = [
+  ...MODEL_NAMES, ...GPU_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...Object.keys(RUNTIME_WORDS),
+  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', ...KEYS.map((k) => `${k}=`),
+]; // prettier-ignore
+
+// ---------------------------------------------------------------- numbers
+
+/** "8192", "8k", "8K", "128k", "1m", "1.5k" -> tokens (k = 1024, as contexts are counted). */
+export function parseTokens(raw: string, what: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw);
+  if (!m) throw new QueryError(`${what} must be a number of tokens like 8192 or 8k, not "${raw}"`);
+  const unit = m[2]!.toLowerCase() === 'k' ? 1024 : m[2]!.toLowerCase() === 'm' ? 1024 * 1024 : 1;
+  const n = Math.round(Number(m[1]) * unit);
+  return bounded(n, LIMITS.context, what);
+}
+
+function parseWhole(raw: string, b: { min: number; max: number }, what: string): number {
+  if (!/^\d+$/.test(raw)) throw new QueryError(`${what} must be a whole number from ${b.min} to ${b.max}, not "${raw}"`);
+  return bounded(Number(raw), b, what);
+}
+
+function bounded(n: number, b: { min: number; max: number }, what: string): number {
+  if (!Number.isSafeInteger(n) || n < b.min || n > b.max) {
+    throw new QueryError(`${what} must be between ${b.min.toLocaleString('en-US')} and ${b.max.toLocaleString('en-US')}`);
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- words -> draft
+
+function set<K extends keyof Draft>(d: Draft, key: K, value: Draft[K], word: string, what: string): void {
+  const old = d[key];
+  if (old !== undefined && old !== value) {
+    throw new QueryError(`two ${what}s in one query: "${String(old)}" and "${word}". Keep one.`);
+  }
+  d[key] = value;
+}
+
+function setModel(d: Draft, id: string, word: string): void {
+  if (d.model !== undefined && d.model !== id) {
+    throw new QueryError(`two models in one query: "${d.modelWord}" and "${word}". Ask about one at a time.`);
+  }
+  d.model = id;
+  d.modelWord = word;
+}
+
+/** Apply a format word; returns false if the word is not a format. */
+function applyFormat(d: Draft, word: string): boolean {
+  if (word === 'mixed') {
+    d.mixed = true;
+    return true;
+  }
+  if (word === 'bf16' || word === 'fp16' || word === 'fp32') {
+    set(d, 'floatWord', word, word, 'precision');
+    return true;
+  }
+  const g = findGenericFormat(word);
+  if (g) {
+    set(d, 'generic', g, word, 'weight format');
+    return true;
+  }
+  const f = findFormat(word);
+  if (f) {
+    set(d, 'format', f.id, word, 'weight format');
+    return true;
+  }
+  return false;
+}
+
+function applyExl2(d: Draft, raw: string): void {
+  const bits = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || bits < LIMITS.exl2Bits.min || bits > LIMITS.exl2Bits.max) {
+    throw new QueryError(`exl2= takes bits per weight from ${LIMITS.exl2Bits.min} to ${LIMITS.exl2Bits.max}, e.g. exl2=4.5`);
+  }
+  set(d, 'format', exl2Format(bits).id, `exl2=${raw}`, 'weight format');
+}
+
+function applyKey(d: Draft, key: string, value: string): void {
+  const v = value.toLowerCase();
+  switch (key) {
+    case 'model': {
+      const m = resolveModel(v);
+      if (!m) throw unknown(value, MODEL_NAMES, 'model');
+      return setModel(d, m, value);
+    }
+    case 'format': case 'quant': case 'q': case 'dtype': case 'precision':
+      if (v.startsWith('exl2=')) return applyExl2(d, v.slice(5));
+      if (!applyFormat(d, v)) throw unknown(value, FORMAT_WORDS, 'weight format');
+      return;
+    case 'exl2':
+      return applyExl2(d, v);
+    case 'ctx': case 'context': case 'seq': case 'seqlen': case 'seq_len': case 'len': case 'n_ctx': case 'num_ctx': case 'max_model_len':
+      return set(d, 'context', parseTokens(v, key === 'seq' || key.startsWith('seq') ? 'seq' : 'ctx'), value, 'context length');
+    case 'batch': case 'bs':
+      return set(d, 'batch', parseWhole(v, LIMITS.batch, 'batch'), value, 'batch size');
+    case 'mode': {
+      const m = MODE_WORDS[v];
+      if (!m) throw unknown(value, Object.keys(MODE_WORDS), 'mode');
+      return set(d, 'mode', m, value, 'mode');
+    }
+    case 'kv': case 'kv_cache': case 'cache': {
+      const k = findKvType(v);
+      if (!k) throw new QueryError(`kv= takes one of ${KV_TYPES.join(', ')}, not "${value}"`);
+      return set(d, 'kvType', k, value, 'KV cache type');
+    }
+    case 'runtime': case 'engine': case 'backend': {
+      const r = RUNTIME_WORDS[v];
+      if (!r) throw new QueryError(`runtime= takes one of ${RUNTIMES.join(', ')}, not "${value}"`);
+      return set(d, 'runtime', r, value, 'runtime');
+    }
+    case 'rank': case 'r': case 'lora_rank':
+      return set(d, 'rank', parseWhole(v, LIMITS.rank, 'rank'), value, 'LoRA rank');
+    case 'targets': case 'target': {
+      const t = TARGET_WORDS[v];
+      if (!t) throw new QueryError(`targets= takes one of ${TARGETS.join(', ')}, not "${value}"`);
+      return set(d, 'targets', t, value, 'LoRA target set');
+    }
+    case 'optimizer': case 'optim': case 'opt': {
+      const o = OPTIMIZER_WORDS[v];
+      if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${value}"`);
+      return set(d, 'optimizer', o, value, 'optimizer');
+    }
+    case 'gc': case 'checkpointing': case 'grad_checkpointing': case 'gradient_checkpointing': {
+      const b = ON_OFF[v];
+      if (b === undefined) throw new QueryError(`gc= takes on or off, not "${value}"`);
+      return set(d, 'gradientCheckpointing', b, value, 'gradient checkpointing setting');
+    }
+    case 'fa': case 'flash': case 'flash_attn': case 'flash_attention': {
+      const b = ON_OFF[v];
+      if (b === undefined) throw new QueryError(`fa= takes on or off, not "${value}"`);
+      return set(d, 'flashAttention', b, value, 'flash attention setting');
+    }
+    case 'accum': case 'ga': case 'grad_accum': case 'gradient_accumulation':
+      return set(d, 'accumulation', parseWhole(v, LIMITS.accumulation, 'accum'), value, 'gradient accumulation');
+    case 'gpu': case 'gpus': {
+      if (/^\d+$/.test(v)) return set(d, 'gpuCount', parseWhole(v, LIMITS.gpuCount, 'gpus'), value, 'GPU count');
+      if (!applyGpu(d, v)) throw unknown(value, GPU_NAMES, 'GPU');
+      return;
+    }
+    case 'visibility':
+      if (v !== 'public' && v !== 'private') throw new QueryError('visibility= takes public or private');
+      return set(d, 'visibility', v, value, 'visibility');
+    default:
+      throw unknown(`${key}=`, KEYS.map((k) => `${k}=`), 'setting');
+  }
+}
+
+/** "2x3090", "2x-rtx-4090", "4090", "h100"; returns false if the word names no GPU. */
+function applyGpu(d: Draft, word: string): boolean {
+  const m = /^(\d+)\s*[x×*]\s*-?(.+)$/.exec(word);
+  if (m) {
+    const gpu = findGpu(m[2]!);
+    if (!gpu) return false;
+    set(d, 'gpu', gpu.id, word, 'GPU');
+    set(d, 'gpuCount', parseWhole(m[1]!, LIMITS.gpuCount, 'GPU count'), word, 'GPU count');
+    return true;
+  }
+  const gpu = findGpu(word);
+  if (!gpu) return false;
+  set(d, 'gpu', gpu.id, word, 'GPU');
+  return true;
+}
+
+function resolveModel(word: string): string | undefined {
+  const m = findModel(word);
+  if (m) return m.id;
+  const size = parseSize(word);
+  if (size !== undefined) {
+    bounded(size, { min: LIMITS.paramsB.min, max: LIMITS.paramsB.max }, 'model size in billions');
+    return sizeModelId(size);
+  }
+  return undefined;
+}
+
+function unknown(word: string, candidates: readonly string[], what: string): QueryError {
+  const guess = nearest(word, candidates);
+  const hint = guess ? ` Did you mean "${guess}"?` : '';
+  return new QueryError(`unknown ${what} "${word}".${hint}`);
+}
+
+const MAX_SPAN = 5;
+
+/** Split a chat line into lower-case words; `key = value` and `key: value` are glued back into `key=value`. */
+export function words(text: string): string[] {
+  const t = text
+    .toLowerCase()
+    .replace(/(\d),(\d{3})\b/g, '$1$2') // 8,192 -> 8192
+    .replace(/[?!,;()]+/g, ' ')
+    .replace(/\s*=\s*/g, '=')
+    .replace(/\b([a-z_]+):\s+/g, '$1=')
+    .trim();
+  return t ? t.split(/\s+/) : [];
+}
+
+export function parseDraft(text: string): Draft {
+  if (text.length > LIMITS.queryLength) {
+    throw new QueryError(`the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`);
+  }
+  const w = words(text);
+  const d: Draft = {};
+  let afterOn = false;
+  for (let i = 0; i < w.length; ) {
+    const word = w[i]!;
+    const next = w[i + 1];
+
+    if (word === 'on') afterOn = true;
+    if (FILLER.has(word)) {
+      i++;
+      continue;
+    }
+
+    // key=value
+    const eq = word.indexOf('=');
+    if (eq > 0) {
+      applyKey(d, word.slice(0, eq), word.slice(eq + 1));
+      i++;
+      continue;
+    }
+
+    // "ctx 8k", "context 8192", "batch 4", "rank 16", "seq 2048", "kv q8_0", "runtime vllm", "gpus 4"
+    if (next !== undefined && KEYS.includes(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
+      applyKey(d, word, next);
+      i += 2;
+      continue;
+    }
+
+    // "8k context", "8192 tokens", "4 gpus", "2 x 3090", "16 rank"
+    if (next !== undefined && /^\d+(\.\d+)?[km]?$/.test(word)) {
+      if (/^(context|ctx|tokens?|token-context|seq|sequence)$/.test(next)) {
+        set(d, 'context', parseTokens(word, 'ctx'), word, 'context length');
+        i += 2;
+        continue;
+      }
+      if (/^(gpus?|cards?|x)$/.test(next) && /^\d+$/.test(word)) {
+        const after = w[i + 2];
+        if (next === 'x' && after !== undefined && applyGpu(d, `${word}x${after}`)) {
+          i += 3;
+          continue;
+        }
+        if (next !== 'x') {
+          set(d, 'gpuCount', parseWhole(word, LIMITS.gpuCount, 'GPU count'), word, 'GPU count');
+          i += 2;
+          continue;
+        }
+      }
+    }
+
+    // Multi-word names, longest first: "llama 3.1 8b", "m2 ultra 192gb", "rtx 4090".
+    const span = matchSpan(w, i, afterOn);
+    if (span) {
+      if (span.kind === 'model') setModel(d, span.id, span.text);
+      else {
+        if (!applyGpu(d, span.id)) throw unknown(span.text, GPU_NAMES, 'GPU');
+      }
+      i += span.length;
+      continue;
+    }
+
+    if (applySingle(d, word, afterOn)) {
+      i++;
+      continue;
+    }
+    throw unknownWord(word);
+  }
+  return d;
+}
+
+function isValueFor(key: string, value: string): boolean {
+  if (value.includes('=')) return false;
+  if (['ctx', 'context', 'seq', 'seqlen', 'len', 'n_ctx', 'num_ctx'].includes(key)) return /^\d+(\.\d+)?[km]?$/.test(value);
+  if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus'].includes(key)) return /^\d+$/.test(value);
+  if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
+  if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
+  if (key === 'gc' || key === 'fa') return ON_OFF[value] !== undefined;
+  if (key === 'gpu') return findGpu(value) !== undefined || /^\d+x/.test(value);
+  if (key === 'optimizer' || key === 'optim') return OPTIMIZER_WORDS[value] !== undefined;
+  if (key === 'targets') return TARGET_WORDS[value] !== undefined;
+  if (key === 'model') return true;
+  return false;
+}
+
+interface Span {
+  kind: 'model' | 'gpu';
+  id: string;
+  text: string;
+  length: number;
+}
+
+/** The longest run of words starting at i that names a model or (after "on") a GPU. */
+function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
+  for (let n = Math.min(MAX_SPAN, w.length - i); n >= 1; n--) {
+    const parts = w.slice(i, i + n);
+    if (parts.some((p) => p.includes('='))) continue;
+    const joined = parts.join('-');
+    const text = parts.join(' ');
+    // A single word that is a format or a mode is never a model name ("q4" is not a model).
+    if (n === 1 && (findFormat(joined) || findGenericFormat(joined) || MODE_WORDS[joined] || RUNTIME_WORDS[joined])) return undefined;
+    if (afterOn || n > 1) {
+      const g = /^(\d+)-?x-?(.+)$/.exec(joined);
+      const gpu = g ? findGpu(g[2]!) : findGpu(joined);
+      if (gpu && (afterOn || n > 1)) {
+        return { kind: 'gpu', id: g ? `${g[1]}x${gpu.id}` : gpu.id, text, length: n };
+      }
+    }
+    const m = findModel(joined) ?? (n > 1 ? findModel(parts.join('')) : undefined);
+    if (m) return { kind: 'model', id: m.id, text, length: n };
+    if (n === 1) {
+      const size = parseSize(joined);
+      if (size !== undefined) {
+        bounded(size, { min: LIMITS.paramsB.min, max: LIMITS.paramsB.max }, 'model size in billions');
+        return { kind: 'model', id: sizeModelId(size), text, length: 1 };
+      }
+    }
+  }
+  return undefined;
+}
+
+function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
+  const mode = MODE_WORDS[word];
+  if (mode) {
+    set(d, 'mode', mode, word, 'mode');
+    return true;
+  }
+  if (applyFormat(d, word)) return true;
+  const rt = RUNTIME_WORDS[word];
+  if (rt) {
+    set(d, 'runtime', rt, word, 'runtime');
+    return true;
+  }
+  const opt = OPTIMIZER_WORDS[word];
+  if (opt) {
+    set(d, 'optimizer', opt, word, 'optimizer');
+    return true;
+  }
+  if (word === 'private' || word === 'ephemeral' || word === 'public') {
+    set(d, 'visibility', word === 'public' ? 'public' : 'private', word, 'visibility');
+    return true;
+  }
+  if (word === 'gc' || word === 'checkpointing') {
+    set(d, 'gradientCheckpointing', true, word, 'gradient checkpointing setting');
+    return true;
+  }
+  // A bare "8k" / "32k" is a context length; a bare plain number is ambiguous.
+  if (/^\d+(\.\d+)?k$/.test(word)) {
+    set(d, 'context', parseTokens(word, 'ctx'), word, 'context length');
+    return true;
+  }
+  if (/^\d+$/.test(word) && !findGpu(word)) {
+    throw new QueryError(`a bare number "${word}" is ambiguous: say ctx=${word} for context, batch=${word}, or ${word}b for a model size`);
+  }
+  // A GPU named without "on": "4090", "a100-80gb", "2x3090".
+  if (applyGpu(d, word)) return true;
+  void afterOn;
+  return false;
+}
+
+function unknownWord(word: string): QueryError {
+  const guess = nearest(word, VOCABULARY);
+  const hint = guess ? ` Did you mean "${guess}"?` : '';
+  return new QueryError(`unknown word "${word}".${hint}`);
+}
+
+// ---------------------------------------------------------------- draft -> request
+
+/** Typed options (Discord) win over the words of the query. */
+export function mergeDrafts(fromText: Draft, typed: Draft): Draft {
+  const out: Draft = { ...fromText };
+  for (const [k, v] of Object.entries(typed) as [keyof Draft, Draft[keyof Draft]][]) {
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+export function lookupModel(id: string): ModelSpec {
+  if (id.startsWith('size:')) return modelForSize(Number(id.slice(5)));
+  const m = findModel(id);
+  if (!m) throw new QueryError(`unknown model "${id}"`);
+  return m;
+}
+
+const GGUF_RUNTIMES: readonly Runtime[] = ['llama.cpp', 'ollama'];
+
+/** Fill every default, check combinations, and state what was assumed. */
+export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
+  if (!d.model) {
+    throw new QueryError(`name a model, e.g. "${EXAMPLE}" or a size like "13b int4"`);
+  }
+  const model = lookupModel(d.model);
+  const assumed: string[] = [];
+  if (d.model.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
+
+  // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
+  const mode: Mode = d.mode ?? 'inference';
+  const training = mode !== 'inference';
+
+  // Runtime: stated, or implied by the format, or transformers.
+  let explicitFormat = d.format ? getFormat(d.format) : undefined;
+  let runtime: Runtime;
+  if (d.runtime) runtime = d.runtime;
+  else if (explicitFormat) runtime = explicitFormat.defaultRuntime;
+  else runtime = 'transformers';
+  if (training && runtime !== 'transformers') {
+    throw new QueryError(`${mode} runs in PyTorch (transformers/PEFT), not ${runtime}: drop runtime=${runtime}`);
+  }
+  if (!d.runtime && !training) assumed.push(`runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`);
+
+  // Format.
+  let format: string;
+  let precision: Precision | null = null;
+  if (d.generic) {
+    if (explicitFormat) throw new QueryError(`two weight formats in one query: "${d.generic}" and "${explicitFormat.id}". Keep one.`);
+    format = resolveGenericFormat(d.generic, runtime);
+    explicitFormat = getFormat(format);
+    assumed.push(`${d.generic} read as ${explicitFormat.label}, what ${RUNTIME_PROFILES[runtime].label} uses for ${d.generic === 'int4' ? '4' : '8'}-bit`);
+  }
+  if (training) {
+    if (d.mixed && d.floatWord) throw new QueryError(`"mixed" and "${d.floatWord}" both set the training precision. Keep one.`);
+    precision = d.mixed ? 'mixed' : (d.floatWord ?? null);
+    if (mode === 'qlora') {
+      if (explicitFormat && explicitFormat.family === 'gguf') throw new QueryError('QLoRA trains on an NF4 (or GPTQ) base, not a GGUF file');
+      format = explicitFormat?.id ?? 'nf4';
+      if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
+      if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
+      precision ??= 'mixed';
+    } else {
+      if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
+        throw new QueryError(`full fine-tuning updates every weight, so it cannot train a ${explicitFormat.label} checkpoint; try "qlora"`);
+      }
+      if (explicitFormat && explicitFormat.family === 'gguf') throw new QueryError('LoRA trains on a PyTorch checkpoint, not a GGUF file');
+      const floatId = explicitFormat?.family === 'float' ? explicitFormat.id : undefined;
+      if (floatId && !d.floatWord && !d.mixed) precision = floatId === 'fp32' ? 'fp32' : (floatId as Precision);
+      format = explicitFormat && explicitFormat.family !== 'float' ? explicitFormat.id : precision === 'fp16' ? 'fp16' : 'bf16';
+      if (precision === null) {
+        precision = 'mixed';
+        assumed.push(
+          mode === 'full'
+            ? 'mixed precision (HF Trainer): fp32 master weights, gradients and AdamW states, bf16 compute; say bf16 for pure 16-bit training'
+            : 'bf16 base weights with fp32 adapters and optimizer states (PEFT default); say bf16 for pure 16-bit training',
+        );
+      }
+    }
+  } else {
+    if (d.mixed) throw new QueryError('"mixed" is a training precision; add lora, qlora or full, or name a weight format');
+    if (d.floatWord) {
+      if (explicitFormat) throw new QueryError(`two weight formats in one query: "${d.floatWord}" and "${explicitFormat.id}". Keep one.`);
+      explicitFormat = getFormat(runtime === 'llama.cpp' || runtime === 'ollama' ? (d.floatWord === 'bf16' ? 'bf16-gguf' : d.floatWord === 'fp16' ? 'f16' : 'fp32') : d.floatWord);
+    }
+    if (explicitFormat) format = explicitFormat.id;
+    else if (GGUF_RUNTIMES.includes(runtime)) {
+      format = 'q4_k_m';
+      assumed.push(`weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`);
+    } else if (runtime === 'mlx') {
+      format = 'mlx-4bit';
+      assumed.push('weights MLX 4-bit, the usual mlx-community conversion (say mlx8 or bf16)');
+    } else if (runtime === 'exllamav2') {
+      format = 'exl2=4';
+      assumed.push('weights EXL2 at 4.0 bpw (say exl2=5.0, ...)');
+    } else if (model.nativeFormat) {
+      format = model.nativeFormat;
+      assumed.push(`weights in the checkpoint's native ${getFormat(format).label}`);
+    } else {
+      format = 'bf16';
+      assumed.push('weights bf16 as published (say int4, q4_k_m, awq, fp8, ...)');
+    }
+    checkRuntimeFormat(runtime, getFormat(format));
+  }
+
+  // Context.
+  let context = d.context;
+  if (context === undefined) {
+    context = training ? Math.min(2048, model.maxContext) : model.defaultContext;
+    assumed.push(`${training ? 'sequence length' : 'context'} ${tokens(context)} tokens (${training ? 'a common fine-tuning length' : 'a common working length, not the maximum'}; say ${training ? 'seq' : 'ctx'}=...)`);
+  }
+  if (context > model.maxContext) {
+    assumed.push(`${tokens(context)} tokens is beyond ${model.name}'s ${tokens(model.maxContext)} trained context (needs RoPE scaling)`);
+  }
+
+  const batch = d.batch ?? 1;
+  let kvType: KvType = d.kvType ?? 'fp16';
+  if (!d.kvType && !training) assumed.push('KV cache 16-bit, whatever the weight format (say kv=q8_0 or kv=fp8 to shrink it)');
+  if (training && d.kvType) throw new QueryError('kv= applies to inference; training keeps no KV cache');
+  if (training) kvType = 'bf16';
+
+  const rtProfile = RUNTIME_PROFILES[runtime];
+  let flashAttention = d.flashAttention ?? rtProfile.flashAttention;
+  if (!training && GGUF_RUNTIMES.includes(runtime) && (kvType === 'q8_0' || kvType === 'q4_0') && !flashAttention) {
+    if (d.flashAttention === false) throw new QueryError('llama.cpp needs flash attention for a quantized V cache: use fa=on or kv=f16');
+    flashAttention = true;
+    assumed.push('flash attention on: llama.cpp needs it for a quantized KV cache');
+  } else if (d.flashAttention === undefined && rtProfile.flashAttention !== true) {
+    assumed.push(`flash attention off (${rtProfile.label} default without -fa; say fa=on for newer builds)`);
+  }
+  if (runtime !== 'llama.cpp' && runtime !== 'ollama' && (kvType === 'q8_0' || kvType === 'q4_0') && runtime !== 'exllamav2') {
+    throw new QueryError(`kv=${kvType} is a llama.cpp / ExLlama cache type; ${rtProfile.label} offers kv=fp8`);
+  }
+
+  // Training settings.
+  let lora: Request['lora'] = null;
+  let optimizer: Optimizer | null = null;
+  let gc: boolean | null = null;
+  let accumulation: number | null = null;
+  if (training) {
+    if (mode !== 'full') {
+      lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
+      if (d.rank === undefined) assumed.push('LoRA rank 16 (say rank=...)');
+      if (d.targets === undefined) assumed.push('LoRA on every linear layer: q,k,v,o and the MLP (say targets=qv or attn)');
+    } else if (d.rank !== undefined || d.targets !== undefined) {
+      throw new QueryError('rank= and targets= are LoRA settings; add lora or qlora');
+    }
+    optimizer = d.optimizer ?? 'adamw';
+    if (!d.optimizer) assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
+    gc = d.gradientCheckpointing ?? mode === 'qlora';
+    if (d.gradientCheckpointing === undefined) {
+      assumed.push(gc ? 'gradient checkpointing on (PEFT turns it on for k-bit training; gc=off to drop it)' : 'gradient checkpointing off (the HF Trainer default; gc=on saves most activation memory)');
+    }
+    accumulation = d.accumulation ?? null;
+    if (d.flashAttention === undefined) assumed.push('SDPA / flash attention on (fa=off for eager attention)');
+  } else {
+    for (const [k, v] of [['rank', d.rank], ['targets', d.targets], ['optimizer', d.optimizer], ['gc', d.gradientCheckpointing], ['accum', d.accumulation]] as const) {
+      if (v !== undefined) throw new QueryError(`${k}= is a training setting; add lora, qlora or full`);
+    }
+  }
+
+  const request: Request = {
+    model: model.id,
+    format: format!,
+    kvType,
+    context,
+    batch,
+    mode,
+    runtime,
+    flashAttention,
+    precision,
+    optimizer,
+    gradientCheckpointing: gc,
+    accumulation,
+    lora,
+    gpu: d.gpu ?? null,
+    gpuCount: d.gpuCount ?? null,
+    visibility: d.visibility ?? 'public',
+    assumed,
+  };
+  const parsed = RequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new QueryError(`invalid ${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'check the query'}`);
+  }
+  return { request: parsed.data, model };
+}
+
+function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): void {
+  const gguf = GGUF_RUNTIMES.includes(runtime);
+  if (f.family === 'gguf' && !gguf) throw new QueryError(`${f.label} is a GGUF file type: it runs in llama.cpp or Ollama, not ${runtime}`);
+  if (gguf && f.family !== 'gguf') throw new QueryError(`${RUNTIME_PROFILES[runtime].label} loads GGUF files: use q4_k_m, q8_0, f16, ... instead of ${f.id}`);
+  if (f.family === 'exl2' && runtime !== 'exllamav2') throw new QueryError('EXL2 weights run in ExLlamaV2 (runtime=exllamav2)');
+  if (runtime === 'exllamav2' && f.family !== 'exl2') throw new QueryError('ExLlamaV2 loads EXL2 weights: say exl2=4.0 (bits per weight)');
+  if (f.family === 'mlx' && runtime !== 'mlx') throw new QueryError('MLX quantized weights run in MLX (runtime=mlx)');
+  if (runtime === 'mlx' && f.family !== 'mlx' && f.family !== 'float') throw new QueryError('MLX loads its own 4/8-bit or 16-bit weights: say mlx4, mlx8 or bf16');
+}
+
+/** Text -> request, the whole way. Throws QueryError with a message fit for the asker. */
+export function parseQuery(text: string): { request: Request; model: ModelSpec } {
+  return toRequest(parseDraft(text));
+}

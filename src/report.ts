@@ -1,0 +1,192 @@
+// The reply model: one platform-neutral report that adapters render (terminal text, Discord embed,
+// Slack blocks) and that the CLI prints as the JSON of design 2.1.
+import { findGpu } from './catalog/gpus.ts';
+import { getFormat } from './catalog/formats.ts';
+import type { GpuSpec, ModelSpec } from './catalog/types.ts';
+import { estimate, type Component, type Estimate } from './estimate.ts';
+import { fitAll, fitOn, usableBytes, type Fit } from './fit.ts';
+import type { Request } from './request.ts';
+import { gib, paramCount, tokens } from './units.ts';
+
+export interface Report {
+  kind: 'estimate';
+  /** "Llama 2 13B · NF4 · 8k context · inference" */
+  title: string;
+  /** One sentence: the total, the band, and where it fits. */
+  summary: string;
+  request: Request;
+  model: { id: string; name: string; params: number; activeParams: number; source: string };
+  total: { bytes: number; low: number; high: number };
+  components: Component[];
+  fits: Fit[];
+  /** The asked GPU's row, if the query named one. */
+  focus: Fit | null;
+  /** Memory the runtime keeps in system RAM (not counted in the total). */
+  hostBytes: number;
+  assumptions: string[];
+  suggestions: string[];
+}
+
+/** The JSON of design 2.1, exactly. */
+export function toJson(r: Report) {
+  const { assumed, ...query } = r.request;
+  void assumed;
+  return {
+    query,
+    total: r.total,
+    components: r.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes, detail: c.detail })),
+    fits: r.fits,
+    assumptions: r.assumptions,
+    suggestions: r.suggestions,
+  };
+}
+
+export function buildReport(request: Request, model: ModelSpec): Report {
+  const e = estimate(request, model);
+  const fits = fitAll(e);
+  const focusGpu = request.gpu ? findGpu(request.gpu) : undefined;
+  const focus = focusGpu ? (fits.find((f) => f.gpu === focusGpu.id) ?? null) : null;
+  const modeText = request.mode === 'inference' ? 'inference' : request.mode === 'full' ? 'full fine-tune' : request.mode === 'lora' ? 'LoRA' : 'QLoRA';
+  const formatText = request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
+  const ctxWord = request.mode === 'inference' ? 'context' : 'seq';
+  const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
+  const title = `${model.name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
+
+  const assumptions = [...request.assumed, ...e.notes, e.runtime.note];
+  if (model.moe) {
+    assumptions.push(
+      `MoE: all ${model.moe.experts} experts stay resident (${paramCount(e.params.total)} params in memory); speed follows the ${paramCount(e.params.active)} active per token`,
+    );
+  }
+  if (e.hostBytes > 0) assumptions.push(`${gib(e.hostBytes)} of token embeddings live in system RAM, not in the total`);
+  assumptions.push('decode tokens/s are bandwidth ceilings (active weights + KV read once per token); real runtimes reach ~60-85%');
+
+  return {
+    kind: 'estimate',
+    title,
+    summary: summarize(e, fits, focus),
+    request,
+    model: {
+      id: model.id,
+      name: model.name,
+      params: e.params.total,
+      activeParams: e.params.active,
+      source: model.source,
+    },
+    total: e.total,
+    components: e.components,
+    fits,
+    focus,
+    hostBytes: e.hostBytes,
+    assumptions,
+    suggestions: suggestions(e, focusGpu),
+  };
+}
+
+function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
+  const t = e.total;
+  const needs = `Needs about ${gib(t.bytes)} (${gib(t.low)}-${gib(t.high)})`;
+  if (focus) {
+    const cards = e.request.gpuCount ?? 1;
+    const on = `${cards > 1 ? `${cards}x ` : ''}${focus.name}`;
+    if (focus.verdict === 'fits') return `${needs}. Fits on ${on} with ${gib(focus.headroomBytes)} to spare.`;
+    if (focus.verdict === 'tight') return `${needs}. Tight on ${on}: ${gib(focus.headroomBytes)} left at the central estimate.`;
+    const more = focus.count > 0 ? ` It takes ${focus.count} of them.` : '';
+    return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
+  }
+  const ok = fits.filter((f) => f.verdict === 'fits' && f.count === 1).sort((a, b) => a.usableBytes - b.usableBytes);
+  if (ok.length > 0) return `${needs}. Smallest single GPU that fits: ${ok[0]!.name}.`;
+  const multi = fits.filter((f) => f.count > 1).sort((a, b) => a.count - b.count || a.memoryBytes - b.memoryBytes);
+  if (multi.length > 0) return `${needs}. No single GPU holds it; ${multi[0]!.count}x ${multi[0]!.name} would.`;
+  return `${needs}. No GPU in the catalog holds it.`;
+}
+
+// ---------------------------------------------------------------- suggestions
+
+/** Formats one step down, by family, cheapest loss of quality first. */
+const SMALLER: Record<string, string[]> = {
+  fp32: ['bf16', 'int8', 'nf4'],
+  bf16: ['fp8', 'int8', 'nf4'],
+  fp16: ['fp8', 'int8', 'nf4'],
+  fp8: ['nf4'],
+  int8: ['nf4'],
+  'gptq-int8': ['gptq-int4'],
+  f16: ['q8_0', 'q5_k_m', 'q4_k_m'],
+  'bf16-gguf': ['q8_0', 'q5_k_m', 'q4_k_m'],
+  q8_0: ['q6_k', 'q5_k_m', 'q4_k_m'],
+  q6_k: ['q5_k_m', 'q4_k_m'],
+  q5_k_m: ['q4_k_m', 'q3_k_m'],
+  q5_k_s: ['q4_k_m', 'q3_k_m'],
+  q5_0: ['q4_k_m', 'q3_k_m'],
+  q5_1: ['q4_k_m', 'q3_k_m'],
+  q4_k_m: ['q3_k_m', 'iq3_xxs', 'iq2_m'],
+  q4_k_s: ['q3_k_m', 'iq2_m'],
+  q4_0: ['q3_k_m', 'iq2_m'],
+  q3_k_m: ['iq2_m', 'q2_k'],
+  'mlx-8bit': ['mlx-4bit'],
+};
+const VLLM_SMALLER: Record<string, string[]> = { bf16: ['fp8', 'awq'], fp16: ['fp8', 'awq'], fp8: ['awq'] };
+
+function suggestions(e: Estimate, focusGpu: GpuSpec | undefined): string[] {
+  const req = e.request;
+  const target = focusGpu ?? defaultTarget(e);
+  if (!target) return [];
+  const cards = req.gpuCount ?? 1;
+  const usable = usableBytes(target, e);
+  const need = e.perCard(cards);
+  if (need <= usable) return [];
+  const on = `${cards > 1 ? `${cards}x ` : ''}${target.name}`;
+  const out: string[] = [];
+  const tryAlt = (change: Partial<Request>, say: string) => {
+    const alt = estimate({ ...req, ...change }, e.model);
+    const altNeed = alt.perCard(cards);
+    if (altNeed <= usable) out.push(`${say}: ${gib(altNeed)}, fits ${on}`);
+    return altNeed <= usable;
+  };
+
+  if (req.mode === 'inference') {
+    const kvShare = (e.components.find((c) => c.id === 'kv_cache')?.bytes ?? 0) / e.total.bytes;
+    if (kvShare > 0.1) {
+      if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && req.kvType !== 'q8_0' && req.kvType !== 'q4_0') {
+        tryAlt({ kvType: 'q8_0', flashAttention: true }, 'kv=q8_0 (halves the KV cache)');
+      } else if ((req.runtime === 'vllm' || req.runtime === 'sglang') && req.kvType !== 'fp8') {
+        tryAlt({ kvType: 'fp8' }, 'kv=fp8 (halves the KV cache)');
+      }
+    }
+    const ladder = (req.runtime === 'vllm' || req.runtime === 'sglang' ? VLLM_SMALLER : SMALLER)[req.format] ?? [];
+    for (const f of ladder) if (tryAlt({ format: f }, `${getFormat(f).label} weights`)) break;
+    if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && !req.flashAttention) {
+      tryAlt({ flashAttention: true }, 'fa=on (flash attention shrinks the compute buffer)');
+    }
+  } else {
+    if (!req.gradientCheckpointing) tryAlt({ gradientCheckpointing: true }, 'gc=on (gradient checkpointing)');
+    if (req.optimizer === 'adamw' && req.mode === 'full') tryAlt({ optimizer: 'adamw8bit' }, 'optimizer=adamw8bit');
+    if (req.mode === 'full') tryAlt({ mode: 'lora', format: 'bf16', lora: { rank: 16, targets: 'all' } }, 'LoRA rank 16 instead of full fine-tuning');
+    if (req.mode === 'lora') tryAlt({ mode: 'qlora', format: 'nf4', gradientCheckpointing: true }, 'QLoRA (NF4 base) instead of LoRA');
+    if (req.batch > 1) tryAlt({ batch: 1, accumulation: (req.accumulation ?? 1) * req.batch }, `batch=1 accum=${(req.accumulation ?? 1) * req.batch} (same effective batch)`);
+  }
+  // Shorter context, on the same cards.
+  const fit = fitOn(target, e, cards);
+  if (fit.maxContext !== null && fit.maxContext < req.context && fit.maxContext >= 256) {
+    out.push(`${req.mode === 'inference' ? 'ctx' : 'seq'}=${fit.maxContext}: the longest that fits ${on}`);
+  }
+  if (fit.count > cards) out.push(`${fit.count}x ${target.name}: each card holds a share of the weights and cache`);
+  else if (fit.count === 0 && target.kind === 'discrete') out.push(`more than ${cards} cards: even a large split of ${target.name} is not enough`);
+  return out.slice(0, 5);
+}
+
+/** Without a named GPU, suggest for a 24 GB card if the job is near that size, else an 80 GB one. */
+function defaultTarget(e: Estimate): GpuSpec | undefined {
+  const small = findGpu('rtx-4090');
+  const big = findGpu('h100-sxm');
+  if (small && e.perCard(1) > usableBytes(small, e) && e.perCard(1) <= 2.5 * usableBytes(small, e)) return small;
+  if (big && e.perCard(1) > usableBytes(big, e)) return big;
+  return undefined;
+}
+
+/** Query text -> report in one call: the path every adapter and the CLI use. */
+export function isEstimateReport(x: unknown): x is Report {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'estimate';
+}
+
+export type { Fit, Component };
