@@ -158,14 +158,20 @@ function torchInferenceActivations(
   // Without flash attention, scores for one layer: rows = the chunk, columns = the context seen so far.
   const rows = Math.min(chunk, context);
   const scores = req.flashAttention ? 0 : req.batch * m.heads * rows * context * (4 + ab);
-  const logits = req.batch * m.vocab * 4;
+  // Sampler logits in fp32 (+ fp32 probabilities in vLLM/SGLang) for every sequence the engine may run at
+  // once: vLLM profiles max_num_seqs (default 256) dummy sequences; batch=N stands for --max-num-seqs N.
+  const serving = rt.prefillChunk !== null && rt.id !== 'exllamav2' && rt.id !== 'mlx';
+  const rowsOfLogits = serving && req.batch === 1 ? 256 : req.batch;
+  const logits = rowsOfLogits * m.vocab * 4 * (serving ? 2 : 1);
   // bitsandbytes dequantizes one weight matrix at a time to 16-bit for the matmul.
   const dequant = f.family === 'bnb' ? largestMatrix(m) * 2 : 0;
   const bytes = round(mlp + scores + logits + dequant);
   if (!explain) return { bytes, detail: '' };
   let detail = `prefill ${tokens(chunk)} tokens x (3 x ${mlpWidth} MLP + 4 x ${m.hidden} hidden) x ${ab} bytes`;
   if (scores > 0) detail += ` + attention scores ${m.heads} heads x ${tokens(rows)} x ${tokens(context)} x ${4 + ab} bytes (no flash attention)`;
-  detail += ` + last-token logits ${m.vocab} x 4 bytes`;
+  detail += serving
+    ? ` + sampler logits and probabilities ${rowsOfLogits} sequences x ${m.vocab} x 8 bytes`
+    : ` + last-token logits ${req.batch > 1 ? `${req.batch} x ` : ''}${m.vocab} x 4 bytes`;
   if (dequant > 0) detail += ' + one dequantized weight matrix';
   return { bytes, detail };
 }

@@ -94,7 +94,9 @@ function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
     const more = focus.count > 0 ? ` It takes ${focus.count} of them.` : '';
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
-  const ok = fits.filter((f) => f.verdict === 'fits' && f.count === 1).sort((a, b) => a.usableBytes - b.usableBytes);
+  const cards = e.request.gpuCount ?? 1;
+  const ok = fits.filter((f) => f.verdict === 'fits').sort((a, b) => a.usableBytes - b.usableBytes);
+  if (cards > 1 && ok.length > 0) return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${ok[0]!.name}.`;
   if (ok.length > 0) return `${needs}. Smallest single GPU that fits: ${ok[0]!.name}.`;
   const multi = fits.filter((f) => f.count > 1).sort((a, b) => a.count - b.count || a.memoryBytes - b.memoryBytes);
   if (multi.length > 0) return `${needs}. No single GPU holds it; ${multi[0]!.count}x ${multi[0]!.name} would.`;

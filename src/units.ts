@@ -18,6 +18,8 @@ export function gibNumber(bytes: number, digits = 1): string {
 /** Token counts: 8192 -> "8k", 131072 -> "128k", 2049 -> "2049". */
 export function tokens(n: number): string {
   if (n >= 1024 && n % 1024 === 0) return `${n / 1024}k`;
+  // Multiples of 256 read (and parse back) as e.g. "33.5k" or "17.25k".
+  if (n >= 1024 && n % 256 === 0) return `${n / 1024}k`;
   return String(n);
 }
 

@@ -370,7 +370,7 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
-    throw unknownWord(word);
+    throw unknownWord(w, i);
   }
   return d;
 }
@@ -464,10 +464,17 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
   return false;
 }
 
-function unknownWord(word: string): QueryError {
-  const guess = nearest(word, VOCABULARY);
-  const hint = guess ? ` Did you mean "${guess}"?` : '';
-  return new QueryError(`unknown word "${word}".${hint}`);
+/** Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). */
+function unknownWord(w: readonly string[], i: number): QueryError {
+  const word = w[i]!;
+  for (let n = Math.min(3, w.length - i); n >= 1; n--) {
+    const parts = w.slice(i, i + n);
+    if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
+    const joined = parts.join('-');
+    const guess = nearest(joined, VOCABULARY);
+    if (guess) return new QueryError(`unknown ${n > 1 ? 'name' : 'word'} "${parts.join(' ')}". Did you mean "${guess}"?`);
+  }
+  return new QueryError(`unknown word "${word}". See /vram help for the words it knows.`);
 }
 
 // ---------------------------------------------------------------- draft -> request

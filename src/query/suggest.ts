@@ -22,13 +22,15 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidate within a distance that grows with the word's length, if any. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const max = Math.max(2, Math.floor(w.length / 3));
+  const max = Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
     // A candidate that starts with the word is a good guess for a truncated name.
-    const d = c.startsWith(w) && w.length >= 3 ? 1 : editDistance(w, c, bestD - 1);
-    if (d < bestD || (d === bestD && best !== undefined && c.length < best.length)) {
+    // The bound is bestD itself so an early exit (bound + 1) can never pose as a tie.
+    const d = c.startsWith(w) && w.length >= 3 ? 1 : editDistance(w, c, bestD);
+    if (d > bestD) continue;
+    if (d < bestD || (best !== undefined && c.length < best.length)) {
       best = c;
       bestD = d;
     }

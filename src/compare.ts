@@ -1,0 +1,33 @@
+// Compare an estimate with a published measurement, as ../shared/calibration/README.md defines `compare`:
+// `total`, `total-overhead` (PyTorch counters do not see the CUDA context), or `component:<id>`.
+import { GIB } from './units.ts';
+
+export interface Comparable {
+  total: { bytes: number };
+  components: ReadonlyArray<{ id: string; bytes: number }>;
+}
+
+/** The estimate's bytes that correspond to a reading, or undefined if the report has no such part. */
+export function comparableBytes(report: Comparable, compare: string): number | undefined {
+  if (compare === 'total') return report.total.bytes;
+  if (compare === 'total-overhead') {
+    const overhead = report.components.find((c) => c.id === 'overhead')?.bytes ?? 0;
+    return report.total.bytes - overhead;
+  }
+  if (compare.startsWith('component:')) {
+    return report.components.find((c) => c.id === compare.slice('component:'.length))?.bytes;
+  }
+  return undefined;
+}
+
+/** Signed relative error of an estimate against a measurement in GiB. */
+export function relativeError(estimateBytes: number, measuredGiB: number): number {
+  return (estimateBytes / GIB - measuredGiB) / measuredGiB;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return NaN;
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
