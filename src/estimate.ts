@@ -351,7 +351,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     bytes: round(oh.bytes),
     low: round(oh.low),
     high: round(oh.high),
-    detail: `${oh.what} (${rt.label}), per GPU`,
+    detail: `${oh.what} (${rt.label}), per GPU: ${gib(oh.low)}-${gib(oh.high)} depending on GPU, driver and libraries`,
   });
 
   const total = components.reduce(

@@ -129,8 +129,8 @@ function parseWhole(raw: string, b: { min: number; max: number }, what: string):
   return bounded(Number(raw), b, what);
 }
 
-function bounded(n: number, b: { min: number; max: number }, what: string): number {
-  if (!Number.isSafeInteger(n) || n < b.min || n > b.max) {
+function bounded(n: number, b: { min: number; max: number }, what: string, whole = true): number {
+  if (!(whole ? Number.isSafeInteger(n) : Number.isFinite(n)) || n < b.min || n > b.max) {
     throw new QueryError(`${what} must be between ${b.min.toLocaleString('en-US')} and ${b.max.toLocaleString('en-US')}`);
   }
   return n;
@@ -276,7 +276,7 @@ function resolveModel(word: string): string | undefined {
   if (m) return m.id;
   const size = parseSize(word);
   if (size !== undefined) {
-    bounded(size, { min: LIMITS.paramsB.min, max: LIMITS.paramsB.max }, 'model size in billions');
+    bounded(size, LIMITS.paramsB, 'model size in billions', false);
     return sizeModelId(size);
   }
   return undefined;
@@ -334,8 +334,13 @@ export function parseDraft(text: string): Draft {
       continue;
     }
 
-    // "8k context", "8192 tokens", "4 gpus", "2 x 3090", "16 rank"
+    // "8k context", "8192 tokens", "4 gpus", "2 x 3090", "4 bit"
     if (next !== undefined && /^\d+(\.\d+)?[km]?$/.test(word)) {
+      if (/^bits?$/.test(next) && findGenericFormat(`${word}bit`)) {
+        applyFormat(d, `${word}bit`);
+        i += 2;
+        continue;
+      }
       if (/^(context|ctx|tokens?|token-context|seq|sequence)$/.test(next)) {
         set(d, 'context', parseTokens(word, 'ctx'), word, 'context length');
         i += 2;
@@ -417,7 +422,7 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
     if (n === 1) {
       const size = parseSize(joined);
       if (size !== undefined) {
-        bounded(size, { min: LIMITS.paramsB.min, max: LIMITS.paramsB.max }, 'model size in billions');
+        bounded(size, LIMITS.paramsB, 'model size in billions', false);
         return { kind: 'model', id: sizeModelId(size), text, length: 1 };
       }
     }
@@ -514,6 +519,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   let explicitFormat = d.format ? getFormat(d.format) : undefined;
   let runtime: Runtime;
   if (d.runtime) runtime = d.runtime;
+  else if (training) runtime = 'transformers';
   else if (explicitFormat) runtime = explicitFormat.defaultRuntime;
   else runtime = 'transformers';
   if (training && runtime !== 'transformers') {

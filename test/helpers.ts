@@ -1,0 +1,22 @@
+// Shared test helpers: run a query through the whole engine path.
+import { parseQuery } from '../src/query/parse.ts';
+import { buildReport, type Report } from '../src/report.ts';
+import { estimate, type Estimate } from '../src/estimate.ts';
+
+export const GiB = 2 ** 30;
+
+export function report(query: string): Report {
+  const { request, model } = parseQuery(query);
+  return buildReport(request, model);
+}
+
+export function est(query: string): Estimate {
+  const { request, model } = parseQuery(query);
+  return estimate(request, model);
+}
+
+export function component(r: { components: ReadonlyArray<{ id: string; bytes: number }> }, id: string): number {
+  const c = r.components.find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id} component`);
+  return c.bytes;
+}
