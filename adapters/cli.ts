@@ -28,7 +28,12 @@ export function runCli(argv: readonly string[]): CliResult {
   }
   if (json) {
     if (reply.kind !== 'estimate') {
-      return { code: 2, stdout: JSON.stringify({ error: { message: 'name a model, e.g. "llama-3.1-8b q4_k_m ctx=8k"' } }) + '\n', stderr: 'error: --json needs a query with a model\n' };
+      return {
+        code: 2,
+        stdout:
+          JSON.stringify({ error: { message: 'name a model, e.g. "llama-3.1-8b q4_k_m ctx=8k"' } }) + '\n',
+        stderr: 'error: --json needs a query with a model\n',
+      };
     }
     return { code: 0, stdout: JSON.stringify(toJson(reply.report)) + '\n', stderr: '' };
   }

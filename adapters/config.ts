@@ -4,8 +4,7 @@ import { z } from 'zod';
 
 export class ConfigError extends Error {}
 
-const port = (fallback: number) =>
-  z.coerce.number().int().min(0).max(65535).default(fallback);
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -30,7 +29,8 @@ export interface Config {
 const WHERE = {
   SLACK_SIGNING_SECRET: 'Slack app > Basic Information > Signing Secret',
   SLACK_BOT_TOKEN: 'Slack app > OAuth & Permissions > Bot User OAuth Token (xoxb-...)',
-  DISCORD_APPLICATION_ID: 'Discord Developer Portal > your application > General Information > Application ID',
+  DISCORD_APPLICATION_ID:
+    'Discord Developer Portal > your application > General Information > Application ID',
 } as const;
 
 export function loadConfig(source: Record<string, string | undefined>): Config {

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     return;
   }
   // Discord and Slack adapters arrive with their own issues; name what is configured but not yet served.
-  process.stderr.write(`configured platforms (${config.platforms.join(', ')}) are not available in this build; answering on the console\n`);
+  process.stderr.write(
+    `configured platforms (${config.platforms.join(', ')}) are not available in this build; answering on the console\n`,
+  );
   await runConsole(process.stdin, process.stdout, (m) => process.stderr.write(`${m}\n`));
 }
 

@@ -10,7 +10,9 @@ export const gpus: Command = {
   options: [{ name: 'filter', type: 'string', description: 'vendor, name part or memory size' }],
   run(input): Reply {
     const filter = input.text.trim().toLowerCase();
-    const rows: GpuRow[] = GPUS.filter((g) => matches(filter, [g.id, g.name, g.vendor, g.category, String(g.memoryGiB), ...g.aliases])).map((g) => ({
+    const rows: GpuRow[] = GPUS.filter((g) =>
+      matches(filter, [g.id, g.name, g.vendor, g.category, String(g.memoryGiB), ...g.aliases]),
+    ).map((g) => ({
       id: g.id,
       name: g.name,
       memoryGiB: g.memoryGiB,

@@ -21,7 +21,10 @@ export function helpReply(): Reply {
     title: 'vram: will this model run on my GPU?',
     ephemeral: true,
     sections: [
-      { title: 'Usage', lines: [vram.usage, 'Words in any order, any case. Also: /vram gpus, /vram models, /vram help.'] },
+      {
+        title: 'Usage',
+        lines: [vram.usage, 'Words in any order, any case. Also: /vram gpus, /vram models, /vram help.'],
+      },
       { title: 'Examples', lines: vram.examples.map((e) => `/vram ${e}`) },
       {
         title: 'Words',

@@ -22,7 +22,12 @@ export function handle(input: CommandInput, onFault?: (err: unknown) => void): R
   const text = stripCommandWord(input.text);
   try {
     if (text.length > LIMITS.queryLength) {
-      return { kind: 'error', message: `the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`, example: `/vram ${EXAMPLE}`, ephemeral: true };
+      return {
+        kind: 'error',
+        message: `the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`,
+        example: `/vram ${EXAMPLE}`,
+        ephemeral: true,
+      };
     }
     const [first = '', ...rest] = text.split(/\s+/);
     const sub = first.toLowerCase();
@@ -34,6 +39,11 @@ export function handle(input: CommandInput, onFault?: (err: unknown) => void): R
     return vram.run({ text, options: input.options });
   } catch (err) {
     onFault?.(err);
-    return { kind: 'error', message: 'something went wrong on our side computing that; it has been logged', example: `/vram ${EXAMPLE}`, ephemeral: true };
+    return {
+      kind: 'error',
+      message: 'something went wrong on our side computing that; it has been logged',
+      example: `/vram ${EXAMPLE}`,
+      ephemeral: true,
+    };
   }
 }

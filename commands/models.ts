@@ -12,7 +12,9 @@ export const models: Command = {
   options: [{ name: 'filter', type: 'string', description: 'family or name part' }],
   run(input): Reply {
     const filter = input.text.trim().toLowerCase();
-    const rows: ModelRow[] = MODELS.filter((m) => matches(filter, [m.id, m.name, m.hfId, m.moe ? 'moe' : 'dense', m.mla ? 'mla' : '', ...m.aliases])).map((m) => {
+    const rows: ModelRow[] = MODELS.filter((m) =>
+      matches(filter, [m.id, m.name, m.hfId, m.moe ? 'moe' : 'dense', m.mla ? 'mla' : '', ...m.aliases]),
+    ).map((m) => {
       const p = paramBreakdown(m);
       return {
         id: m.id,
@@ -20,7 +22,12 @@ export const models: Command = {
         paramsB: Math.round(p.total / 1e7) / 100,
         activeB: m.moe ? Math.round(p.active / 1e7) / 100 : null,
         context: m.maxContext,
-        notes: [m.moe ? 'MoE' : '', m.mla ? 'MLA' : '', m.slidingWindow ? 'sliding window' : '', m.kvHeads < m.heads ? `GQA ${m.heads}/${m.kvHeads}` : 'MHA']
+        notes: [
+          m.moe ? 'MoE' : '',
+          m.mla ? 'MLA' : '',
+          m.slidingWindow ? 'sliding window' : '',
+          m.kvHeads < m.heads ? `GQA ${m.heads}/${m.kvHeads}` : 'MHA',
+        ]
           .filter(Boolean)
           .join(', '),
       };

@@ -4,7 +4,22 @@ import { buildReport } from '../src/report.ts';
 import { MODES } from '../src/request.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
 
-export const FORMAT_CHOICES = ['bf16', 'fp16', 'fp8', 'int8', 'int4', 'nf4', 'awq', 'gptq', 'q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'q2_k'] as const;
+export const FORMAT_CHOICES = [
+  'bf16',
+  'fp16',
+  'fp8',
+  'int8',
+  'int4',
+  'nf4',
+  'awq',
+  'gptq',
+  'q8_0',
+  'q6_k',
+  'q5_k_m',
+  'q4_k_m',
+  'q3_k_m',
+  'q2_k',
+] as const;
 
 export const vram: Command = {
   name: 'vram',
@@ -18,12 +33,23 @@ export const vram: Command = {
     'can i run llama 3.1 8b on my 4090 with 8k context?',
   ],
   options: [
-    { name: 'query', type: 'string', description: 'e.g. "llama-3.1-8b q4_k_m ctx=8k" (words in any order)', autocomplete: true },
+    {
+      name: 'query',
+      type: 'string',
+      description: 'e.g. "llama-3.1-8b q4_k_m ctx=8k" (words in any order)',
+      autocomplete: true,
+    },
     { name: 'model', type: 'string', description: 'Model id, alias or size (7b)', autocomplete: true },
     { name: 'format', type: 'string', description: 'Weight format', choices: FORMAT_CHOICES },
     { name: 'context', type: 'integer', description: 'Context length in tokens', min: 1, max: 10_485_760 },
     { name: 'mode', type: 'string', description: 'Inference or fine-tuning', choices: MODES },
-    { name: 'batch', type: 'integer', description: 'Concurrent sequences (or micro-batch)', min: 1, max: 4096 },
+    {
+      name: 'batch',
+      type: 'integer',
+      description: 'Concurrent sequences (or micro-batch)',
+      min: 1,
+      max: 4096,
+    },
     { name: 'gpu', type: 'string', description: 'GPU to check, e.g. rtx-4090 or 2x3090', autocomplete: true },
     { name: 'private', type: 'boolean', description: 'Only you see the answer' },
   ],
@@ -36,7 +62,8 @@ export const vram: Command = {
       const report = buildReport(request, model);
       return { kind: 'estimate', report, ephemeral: request.visibility === 'private' };
     } catch (err) {
-      if (err instanceof QueryError) return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
+      if (err instanceof QueryError)
+        return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
       throw err;
     }
   },

@@ -8,7 +8,9 @@ import { loadCalibration } from './calibration-data.ts';
 
 const { rows, file } = loadCalibration(process.argv[2]);
 console.log(`calibration: ${file}\n`);
-console.log(`${'id'.padEnd(9)} ${'measured'.padStart(9)} ${'estimate'.padStart(9)} ${'error'.padStart(7)}  compare            query`);
+console.log(
+  `${'id'.padEnd(9)} ${'measured'.padStart(9)} ${'estimate'.padStart(9)} ${'error'.padStart(7)}  compare            query`,
+);
 const errors: number[] = [];
 for (const r of rows) {
   let line: string;
@@ -32,5 +34,9 @@ const within30 = abs.filter((x) => x <= 0.3).length;
 const under15 = errors.filter((x) => x < -0.15).length;
 const over30 = errors.filter((x) => x > 0.3).length;
 console.log(`\nrows compared: ${errors.length}`);
-console.log(`median |error|: ${(median(abs) * 100).toFixed(1)}%   mean error: ${((errors.reduce((a, b) => a + b, 0) / errors.length) * 100).toFixed(1)}%`);
-console.log(`within 30%: ${within30}/${errors.length} (${((within30 / errors.length) * 100).toFixed(0)}%)   over +30%: ${over30}   under -15%: ${under15}`);
+console.log(
+  `median |error|: ${(median(abs) * 100).toFixed(1)}%   mean error: ${((errors.reduce((a, b) => a + b, 0) / errors.length) * 100).toFixed(1)}%`,
+);
+console.log(
+  `within 30%: ${within30}/${errors.length} (${((within30 / errors.length) * 100).toFixed(0)}%)   over +30%: ${over30}   under -15%: ${under15}`,
+);

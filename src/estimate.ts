@@ -8,14 +8,7 @@ import type { Request, Optimizer } from './request.ts';
 import { gib, tokens, paramCount, GIB } from './units.ts';
 
 export type ComponentId =
-  | 'weights'
-  | 'adapter'
-  | 'kv_cache'
-  | 'activations'
-  | 'logits'
-  | 'gradients'
-  | 'optimizer'
-  | 'overhead';
+  'weights' | 'adapter' | 'kv_cache' | 'activations' | 'logits' | 'gradients' | 'optimizer' | 'overhead';
 
 export interface Component {
   id: ComponentId;
@@ -73,10 +66,13 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
   const fixed = dense16 * 2 + normBytes + gpuEmb + headBytes;
   const at = (bits: number) => round((quantized * bits) / 8 + fixed);
   const bytes = at(f.linearBits);
-  const parts = [`${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`];
+  const parts = [
+    `${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`,
+  ];
   if (dense16 > 0) parts.push(`${paramCount(dense16)} attention params x 16 bits`);
   if (gpuEmb > 0) parts.push(`embeddings ${paramCount(p.embedding)} x ${f.embeddingBits} bits`);
-  if (headBytes > 0) parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
+  if (headBytes > 0)
+    parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
   let detail = `${f.label}: ${parts.join(' + ')}`;
   if (hostBytes > 0) detail += `; token embeddings (${gib(hostBytes)}) stay in system RAM`;
   return { bytes, low: at(f.linearBitsRange[0]), high: at(f.linearBitsRange[1]), detail, hostBytes };
@@ -89,7 +85,12 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
  * per layer 2 x kv_heads x head_dim x tokens x bytes, with sliding-window layers capped at the window;
  * MLA caches one latent (kv_lora_rank) + one RoPE key per token per layer instead.
  */
-function kvCache(m: ModelSpec, req: Request, context: number, explain = false): { bytes: number; detail: string } {
+function kvCache(
+  m: ModelSpec,
+  req: Request,
+  context: number,
+  explain = false,
+): { bytes: number; detail: string } {
   const b = KV_BYTES[req.kvType];
   const mlaLatent = m.mla && req.runtime !== 'transformers';
   let perTokenLayer: number;
@@ -105,7 +106,8 @@ function kvCache(m: ModelSpec, req: Request, context: number, explain = false): 
   if (!explain) return { bytes, detail: '' };
 
   let shape: string;
-  if (m.mla && mlaLatent) shape = `MLA latent (${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim} RoPE) x ${fmtBytes(b)}`;
+  if (m.mla && mlaLatent)
+    shape = `MLA latent (${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim} RoPE) x ${fmtBytes(b)}`;
   else if (m.mla)
     shape = `${m.heads} heads x (${m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim} K + ${m.mla.vHeadDim} V) x ${fmtBytes(b)} (transformers does not cache the MLA latent)`;
   else shape = `2 x ${m.kvHeads} KV heads x ${m.headDim} x ${fmtBytes(b)}`;
@@ -168,7 +170,8 @@ function torchInferenceActivations(
   const bytes = round(mlp + scores + logits + dequant);
   if (!explain) return { bytes, detail: '' };
   let detail = `prefill ${tokens(chunk)} tokens x (3 x ${mlpWidth} MLP + 4 x ${m.hidden} hidden) x ${ab} bytes`;
-  if (scores > 0) detail += ` + attention scores ${m.heads} heads x ${tokens(rows)} x ${tokens(context)} x ${4 + ab} bytes (no flash attention)`;
+  if (scores > 0)
+    detail += ` + attention scores ${m.heads} heads x ${tokens(rows)} x ${tokens(context)} x ${4 + ab} bytes (no flash attention)`;
   detail += serving
     ? ` + sampler logits and probabilities ${rowsOfLogits} sequences x ${m.vocab} x 8 bytes`
     : ` + last-token logits ${req.batch > 1 ? `${req.batch} x ` : ''}${m.vocab} x 4 bytes`;
@@ -181,7 +184,13 @@ function torchInferenceActivations(
  * without flash attention, or an f16 mask with it) plus n_ubatch x (FFN width + 2 x hidden).
  * Fits the CI logs: 70.5 MiB at n_ctx 512 and 164 MiB at 2048 for a 7B, 2144 MiB at 32768 for Mistral 7B.
  */
-function ggmlComputeBuffer(m: ModelSpec, req: Request, rt: RuntimeProfile, context: number, explain: boolean) {
+function ggmlComputeBuffer(
+  m: ModelSpec,
+  req: Request,
+  rt: RuntimeProfile,
+  context: number,
+  explain: boolean,
+) {
   const nCtx = context * req.batch;
   const ub = Math.min(rt.prefillChunk ?? 512, nCtx);
   const attn = req.flashAttention ? ub * nCtx * 2 : ub * nCtx * m.heads * 4;
@@ -191,11 +200,16 @@ function ggmlComputeBuffer(m: ModelSpec, req: Request, rt: RuntimeProfile, conte
   const attnText = req.flashAttention
     ? `f16 mask ${ub} x ${tokens(nCtx)}`
     : `f32 scores ${ub} x ${tokens(nCtx)} x ${m.heads} heads`;
-  return { bytes, detail: `compute buffer: ${attnText} + ${ub} x (${liveMlpWidth(m)} FFN + 2 x ${m.hidden}) x 4 bytes` };
+  return {
+    bytes,
+    detail: `compute buffer: ${attnText} + ${ub} x (${liveMlpWidth(m)} FFN + 2 x ${m.hidden}) x 4 bytes`,
+  };
 }
 
 function largestMatrix(m: ModelSpec): number {
-  const w = m.moe ? Math.max(m.moe.expertIntermediate, m.moe.denseLayers > 0 ? m.intermediate : 0) : m.intermediate;
+  const w = m.moe
+    ? Math.max(m.moe.expertIntermediate, m.moe.denseLayers > 0 ? m.intermediate : 0)
+    : m.intermediate;
   return m.hidden * Math.max(w, m.heads * m.headDim);
 }
 
@@ -259,8 +273,16 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
   const w = weightsPart(m, p, f, rt);
 
   const components: Component[] = [];
-  const weightsLabel = training && req.mode === 'full' && req.precision === 'mixed' ? 'Weights (fp32 master)' : 'Weights';
-  components.push({ id: 'weights', label: weightsLabel, bytes: w.bytes, low: w.low, high: w.high, detail: w.detail });
+  const weightsLabel =
+    training && req.mode === 'full' && req.precision === 'mixed' ? 'Weights (fp32 master)' : 'Weights';
+  components.push({
+    id: 'weights',
+    label: weightsLabel,
+    bytes: w.bytes,
+    low: w.low,
+    high: w.high,
+    detail: w.detail,
+  });
 
   // ---- training-only parts that do not depend on the context
   let trainable = 0;
@@ -305,13 +327,19 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       detail: `${paramCount(trainable)} params x ${opt.what}`,
     });
     if (req.mode === 'full' && req.precision === 'mixed') {
-      notes.push('mixed precision: fp32 master weights, gradients and AdamW moments, bf16 autocast compute (16 bytes per parameter before activations)');
+      notes.push(
+        'mixed precision: fp32 master weights, gradients and AdamW moments, bf16 autocast compute (16 bytes per parameter before activations)',
+      );
     }
     if (req.accumulation && req.accumulation > 1) {
-      notes.push(`gradient accumulation (${req.accumulation} steps) raises the effective batch to ${req.batch * req.accumulation} but not the peak: memory follows the micro-batch of ${req.batch}`);
+      notes.push(
+        `gradient accumulation (${req.accumulation} steps) raises the effective batch to ${req.batch * req.accumulation} but not the peak: memory follows the micro-batch of ${req.batch}`,
+      );
     }
     if (req.optimizer === 'paged_adamw8bit') {
-      notes.push('paged 8-bit AdamW keeps its states in CUDA managed memory: PyTorch counters do not see it and the driver can page it to CPU RAM under pressure');
+      notes.push(
+        'paged 8-bit AdamW keeps its states in CUDA managed memory: PyTorch counters do not see it and the driver can page it to CPU RAM under pressure',
+      );
     }
   }
 
@@ -321,7 +349,14 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
 
   if (!training) {
     const kv = kvCache(m, req, req.context, true);
-    components.push({ id: 'kv_cache', label: 'KV cache', bytes: kv.bytes, low: kv.bytes, high: kv.bytes, detail: kv.detail });
+    components.push({
+      id: 'kv_cache',
+      label: 'KV cache',
+      bytes: kv.bytes,
+      low: kv.bytes,
+      high: kv.bytes,
+      detail: kv.detail,
+    });
   }
   const act = activationParts(m, req, f, rt, req.context, true);
   components.push({
@@ -427,11 +462,12 @@ function activationParts(
   // Cross-entropy as transformers computes it: bf16 logits, an fp32 upcast, fp32 log-softmax and its gradient.
   const logits = round(T * m.vocab * 12);
   if (!explain) return { activations, activationDetail: '', logits, logitsDetail: '' };
-  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) x ${2 * ab / 2} bytes`;
+  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) x ${(2 * ab) / 2} bytes`;
   let detail = req.gradientCheckpointing
     ? `checkpointed: ${m.layers} layer inputs x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
     : `${m.layers} layers x ${tokens(T)} tokens x ${perLayerText}`;
-  if (scoresPerLayer > 0) detail += ` + eager attention scores ${m.heads} heads x ${tokens(context)}^2 x 6 bytes per layer`;
+  if (scoresPerLayer > 0)
+    detail += ` + eager attention scores ${m.heads} heads x ${tokens(context)}^2 x 6 bytes per layer`;
   const logitsDetail = `${tokens(T)} tokens x ${m.vocab} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`;
   return { activations, activationDetail: detail, logits, logitsDetail };
 }

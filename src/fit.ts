@@ -39,21 +39,36 @@ function maxCards(gpu: GpuSpec): number {
  * The verdict uses the estimate's band: "fits" when even the high end fits, "tight" when the central
  * estimate fits but the high end does not, "no" otherwise.
  */
-export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit {
+/** Work shared by every GPU of one request: the need per card, and searches by usable memory. */
+interface SearchCache {
+  need: number | undefined;
+  /** Keyed by usable bytes, negated for unified devices (they never split). */
+  byUsable: Map<number, { count: number; maxContext: number | null }>;
+}
+
+export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null, cache?: SearchCache): Fit {
   const usable = usableBytes(gpu, e);
   const cards = Math.min(askedCards ?? 1, maxCards(gpu));
-  const need = e.perCard(cards);
+  // Unified devices may get fewer cards than asked, so only the common case shares the need.
+  const shared = cache !== undefined && cards === (askedCards ?? 1);
+  const need = shared ? (cache.need ??= e.perCard(cards)) : e.perCard(cards);
   const highNeed = need + (e.total.high - e.total.bytes) / cards;
   const verdict: Verdict = highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no';
+  const key = gpu.kind === 'unified' ? -usable : usable;
+  let searched = cache?.byUsable.get(key);
+  if (!searched) {
+    searched = { count: cardsNeeded(gpu, e, usable), maxContext: maxContext(e, usable, cards) };
+    cache?.byUsable.set(key, searched);
+  }
   return {
     gpu: gpu.id,
     name: gpu.name,
     memoryBytes: Math.round(gpu.memoryGiB * GIB),
     usableBytes: usable,
-    count: cardsNeeded(gpu, e, usable),
+    count: searched.count,
     verdict,
     headroomBytes: Math.round(usable - need),
-    maxContext: maxContext(e, usable, cards),
+    maxContext: searched.maxContext,
     tokensPerSecond: e.request.mode === 'inference' ? decodeCeiling(gpu, e, cards) : null,
   };
 }
@@ -61,30 +76,51 @@ export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit
 function cardsNeeded(gpu: GpuSpec, e: Estimate, usable: number): number {
   const limit = maxCards(gpu);
   if (e.perCard(1) <= usable) return 1;
-  if (limit === 1) return 0;
-  // perCard falls with the count (shardable / n) after the one-time split cost: search the smallest n.
-  let lo = 2;
-  let hi = limit;
-  if (e.perCard(hi) > usable) return 0;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (e.perCard(mid) <= usable) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  if (limit === 1 || e.perCard(limit) > usable) return 0;
+  // For n >= 2, perCard(n) = shardable / n + replicated: read both off two evaluations and solve for n.
+  const p2 = e.perCard(2);
+  const p4 = e.perCard(4);
+  const shardable = 4 * (p2 - p4);
+  const replicated = p2 - shardable / 2;
+  let n = usable > replicated ? Math.max(2, Math.ceil(shardable / (usable - replicated))) : limit;
+  n = Math.min(n, limit);
+  // Guard against rounding: step to the exact smallest count.
+  while (n > 2 && e.perCard(n - 1) <= usable) n--;
+  while (n < limit && e.perCard(n) > usable) n++;
+  return n;
 }
 
-/** Longest context that fits on `cards` cards, by bisection on the (monotone) memory of the context. */
+/**
+ * Longest context that fits on `cards` cards. Memory grows monotonically with the context (linearly, or
+ * quadratically without flash attention), so a bracketed false-position search (Illinois variant)
+ * converges in a handful of evaluations where bisection would take ~17.
+ */
 export function maxContext(e: Estimate, usable: number, cards: number): number | null {
   const top = Math.max(e.model.maxContext, e.request.context);
-  if (e.perCard(cards, 1) > usable) return null;
-  if (e.perCard(cards, top) <= usable) return top;
   let lo = 1;
+  let flo = e.perCard(cards, lo) - usable;
+  if (flo > 0) return null;
   let hi = top;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (e.perCard(cards, mid) <= usable) lo = mid;
-    else hi = mid;
+  let fhi = e.perCard(cards, hi) - usable;
+  if (fhi <= 0) return top;
+  let side = 0;
+  // Stop once both ends round to the same multiple of 256 (what we report), or the bracket is exact.
+  const settled = () => hi - lo <= 1 || (lo >= 1024 && Math.floor(lo / 256) === Math.floor((hi - 1) / 256));
+  for (let i = 0; i < 60 && !settled(); i++) {
+    let x = Math.floor(lo + (flo / (flo - fhi)) * (hi - lo));
+    if (x <= lo || x >= hi) x = Math.floor((lo + hi) / 2);
+    const fx = e.perCard(cards, x) - usable;
+    if (fx <= 0) {
+      lo = x;
+      flo = fx;
+      if (side === -1) fhi /= 2; // Illinois: halve the stale end so the bracket keeps shrinking from both sides
+      side = -1;
+    } else {
+      hi = x;
+      fhi = fx;
+      if (side === 1) flo /= 2;
+      side = 1;
+    }
   }
   // Report round numbers people can type: down to a multiple of 256 above 1k tokens.
   return lo >= 1024 ? lo - (lo % 256) : lo;
@@ -103,5 +139,6 @@ function decodeCeiling(gpu: GpuSpec, e: Estimate, cards: number): number {
 
 export function fitAll(e: Estimate): Fit[] {
   const asked = e.request.gpuCount;
-  return GPUS.map((g) => fitOn(g, e, asked));
+  const cache: SearchCache = { need: undefined, byUsable: new Map() };
+  return GPUS.map((g) => fitOn(g, e, asked, cache));
 }

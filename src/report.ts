@@ -46,8 +46,16 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   const fits = fitAll(e);
   const focusGpu = request.gpu ? findGpu(request.gpu) : undefined;
   const focus = focusGpu ? (fits.find((f) => f.gpu === focusGpu.id) ?? null) : null;
-  const modeText = request.mode === 'inference' ? 'inference' : request.mode === 'full' ? 'full fine-tune' : request.mode === 'lora' ? 'LoRA' : 'QLoRA';
-  const formatText = request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
+  const modeText =
+    request.mode === 'inference'
+      ? 'inference'
+      : request.mode === 'full'
+        ? 'full fine-tune'
+        : request.mode === 'lora'
+          ? 'LoRA'
+          : 'QLoRA';
+  const formatText =
+    request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
   const ctxWord = request.mode === 'inference' ? 'context' : 'seq';
   const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
   const title = `${model.name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
@@ -58,8 +66,11 @@ export function buildReport(request: Request, model: ModelSpec): Report {
       `MoE: all ${model.moe.experts} experts stay resident (${paramCount(e.params.total)} params in memory); speed follows the ${paramCount(e.params.active)} active per token`,
     );
   }
-  if (e.hostBytes > 0) assumptions.push(`${gib(e.hostBytes)} of token embeddings live in system RAM, not in the total`);
-  assumptions.push('decode tokens/s are bandwidth ceilings (active weights + KV read once per token); real runtimes reach ~60-85%');
+  if (e.hostBytes > 0)
+    assumptions.push(`${gib(e.hostBytes)} of token embeddings live in system RAM, not in the total`);
+  assumptions.push(
+    'decode tokens/s are bandwidth ceilings (active weights + KV read once per token); real runtimes reach ~60-85%',
+  );
 
   return {
     kind: 'estimate',
@@ -90,16 +101,21 @@ function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
     const cards = e.request.gpuCount ?? 1;
     const on = `${cards > 1 ? `${cards}x ` : ''}${focus.name}`;
     if (focus.verdict === 'fits') return `${needs}. Fits on ${on} with ${gib(focus.headroomBytes)} to spare.`;
-    if (focus.verdict === 'tight') return `${needs}. Tight on ${on}: ${gib(focus.headroomBytes)} left at the central estimate.`;
+    if (focus.verdict === 'tight')
+      return `${needs}. Tight on ${on}: ${gib(focus.headroomBytes)} left at the central estimate.`;
     const more = focus.count > 0 ? ` It takes ${focus.count} of them.` : '';
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
   const cards = e.request.gpuCount ?? 1;
   const ok = fits.filter((f) => f.verdict === 'fits').sort((a, b) => a.usableBytes - b.usableBytes);
-  if (cards > 1 && ok.length > 0) return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${ok[0]!.name}.`;
+  if (cards > 1 && ok.length > 0)
+    return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${ok[0]!.name}.`;
   if (ok.length > 0) return `${needs}. Smallest single GPU that fits: ${ok[0]!.name}.`;
-  const multi = fits.filter((f) => f.count > 1).sort((a, b) => a.count - b.count || a.memoryBytes - b.memoryBytes);
-  if (multi.length > 0) return `${needs}. No single GPU holds it; ${multi[0]!.count}x ${multi[0]!.name} would.`;
+  const multi = fits
+    .filter((f) => f.count > 1)
+    .sort((a, b) => a.count - b.count || a.memoryBytes - b.memoryBytes);
+  if (multi.length > 0)
+    return `${needs}. No single GPU holds it; ${multi[0]!.count}x ${multi[0]!.name} would.`;
   return `${needs}. No GPU in the catalog holds it.`;
 }
 
@@ -149,31 +165,51 @@ function suggestions(e: Estimate, focusGpu: GpuSpec | undefined): string[] {
   if (req.mode === 'inference') {
     const kvShare = (e.components.find((c) => c.id === 'kv_cache')?.bytes ?? 0) / e.total.bytes;
     if (kvShare > 0.1) {
-      if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && req.kvType !== 'q8_0' && req.kvType !== 'q4_0') {
+      if (
+        (req.runtime === 'llama.cpp' || req.runtime === 'ollama') &&
+        req.kvType !== 'q8_0' &&
+        req.kvType !== 'q4_0'
+      ) {
         tryAlt({ kvType: 'q8_0', flashAttention: true }, 'kv=q8_0 (halves the KV cache)');
       } else if ((req.runtime === 'vllm' || req.runtime === 'sglang') && req.kvType !== 'fp8') {
         tryAlt({ kvType: 'fp8' }, 'kv=fp8 (halves the KV cache)');
       }
     }
-    const ladder = (req.runtime === 'vllm' || req.runtime === 'sglang' ? VLLM_SMALLER : SMALLER)[req.format] ?? [];
+    const ladder =
+      (req.runtime === 'vllm' || req.runtime === 'sglang' ? VLLM_SMALLER : SMALLER)[req.format] ?? [];
     for (const f of ladder) if (tryAlt({ format: f }, `${getFormat(f).label} weights`)) break;
     if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && !req.flashAttention) {
       tryAlt({ flashAttention: true }, 'fa=on (flash attention shrinks the compute buffer)');
     }
   } else {
     if (!req.gradientCheckpointing) tryAlt({ gradientCheckpointing: true }, 'gc=on (gradient checkpointing)');
-    if (req.optimizer === 'adamw' && req.mode === 'full') tryAlt({ optimizer: 'adamw8bit' }, 'optimizer=adamw8bit');
-    if (req.mode === 'full') tryAlt({ mode: 'lora', format: 'bf16', lora: { rank: 16, targets: 'all' } }, 'LoRA rank 16 instead of full fine-tuning');
-    if (req.mode === 'lora') tryAlt({ mode: 'qlora', format: 'nf4', gradientCheckpointing: true }, 'QLoRA (NF4 base) instead of LoRA');
-    if (req.batch > 1) tryAlt({ batch: 1, accumulation: (req.accumulation ?? 1) * req.batch }, `batch=1 accum=${(req.accumulation ?? 1) * req.batch} (same effective batch)`);
+    if (req.optimizer === 'adamw' && req.mode === 'full')
+      tryAlt({ optimizer: 'adamw8bit' }, 'optimizer=adamw8bit');
+    if (req.mode === 'full')
+      tryAlt(
+        { mode: 'lora', format: 'bf16', lora: { rank: 16, targets: 'all' } },
+        'LoRA rank 16 instead of full fine-tuning',
+      );
+    if (req.mode === 'lora')
+      tryAlt(
+        { mode: 'qlora', format: 'nf4', gradientCheckpointing: true },
+        'QLoRA (NF4 base) instead of LoRA',
+      );
+    if (req.batch > 1)
+      tryAlt(
+        { batch: 1, accumulation: (req.accumulation ?? 1) * req.batch },
+        `batch=1 accum=${(req.accumulation ?? 1) * req.batch} (same effective batch)`,
+      );
   }
   // Shorter context, on the same cards.
   const fit = fitOn(target, e, cards);
   if (fit.maxContext !== null && fit.maxContext < req.context && fit.maxContext >= 256) {
     out.push(`${req.mode === 'inference' ? 'ctx' : 'seq'}=${fit.maxContext}: the longest that fits ${on}`);
   }
-  if (fit.count > cards) out.push(`${fit.count}x ${target.name}: each card holds a share of the weights and cache`);
-  else if (fit.count === 0 && target.kind === 'discrete') out.push(`more than ${cards} cards: even a large split of ${target.name} is not enough`);
+  if (fit.count > cards)
+    out.push(`${fit.count}x ${target.name}: each card holds a share of the weights and cache`);
+  else if (fit.count === 0 && target.kind === 'discrete')
+    out.push(`more than ${cards} cards: even a large split of ${target.name} is not enough`);
   return out.slice(0, 5);
 }
 
@@ -181,7 +217,8 @@ function suggestions(e: Estimate, focusGpu: GpuSpec | undefined): string[] {
 function defaultTarget(e: Estimate): GpuSpec | undefined {
   const small = findGpu('rtx-4090');
   const big = findGpu('h100-sxm');
-  if (small && e.perCard(1) > usableBytes(small, e) && e.perCard(1) <= 2.5 * usableBytes(small, e)) return small;
+  if (small && e.perCard(1) > usableBytes(small, e) && e.perCard(1) <= 2.5 * usableBytes(small, e))
+    return small;
   if (big && e.perCard(1) > usableBytes(big, e)) return big;
   return undefined;
 }

@@ -18,7 +18,9 @@ export function runConsole(input: Readable, output: Writable, log: (msg: string)
   if (interactive) output.write('vram: type a query like "13b int4 ctx=8192", or help. Ctrl-D to quit.\n> ');
   let first = true;
   rl.on('line', (line) => {
-    const text = answerLine(line, (err) => log(`internal fault: ${err instanceof Error ? err.message : String(err)}`));
+    const text = answerLine(line, (err) =>
+      log(`internal fault: ${err instanceof Error ? err.message : String(err)}`),
+    );
     output.write(`${first ? '' : `${SEPARATOR}\n`}${text}\n`);
     first = false;
     if (interactive) output.write('> ');

@@ -23,12 +23,22 @@ export function renderText(reply: Reply): string {
     case 'error':
       return `error: ${reply.message}\nexample: ${reply.example}`;
     case 'help':
-      return [reply.title, ...reply.sections.flatMap((s) => ['', `${s.title}:`, ...s.lines.flatMap((l) => wrap(l, WIDTH - 2).map((x) => `  ${x}`))])].join('\n');
+      return [
+        reply.title,
+        ...reply.sections.flatMap((s) => [
+          '',
+          `${s.title}:`,
+          ...s.lines.flatMap((l) => wrap(l, WIDTH - 2).map((x) => `  ${x}`)),
+        ]),
+      ].join('\n');
     case 'gpus':
       return [
         reply.title,
         `  ${pad('id', 26)} ${pad('name', 38)} ${lpad('GiB', 5)} ${lpad('usable', 7)} ${lpad('GB/s', 6)}`,
-        ...reply.rows.map((r) => `  ${pad(r.id, 26)} ${pad(r.name, 38)} ${lpad(String(r.memoryGiB), 5)} ${lpad(String(r.usableGiB), 7)} ${lpad(String(r.bandwidthGBs), 6)}`),
+        ...reply.rows.map(
+          (r) =>
+            `  ${pad(r.id, 26)} ${pad(r.name, 38)} ${lpad(String(r.memoryGiB), 5)} ${lpad(String(r.usableGiB), 7)} ${lpad(String(r.bandwidthGBs), 6)}`,
+        ),
         '',
         reply.note,
       ].join('\n');
@@ -60,7 +70,9 @@ export function renderReport(r: Report): string {
     out.push(head + (lines[0] ?? ''));
     for (const l of lines.slice(1)) out.push(' '.repeat(head.length) + l);
   }
-  out.push(`  ${pad('Total', labelW)} ${lpad(gib(r.total.bytes), 10)}  range ${gib(r.total.low)} - ${gib(r.total.high)}`);
+  out.push(
+    `  ${pad('Total', labelW)} ${lpad(gib(r.total.bytes), 10)}  range ${gib(r.total.low)} - ${gib(r.total.high)}`,
+  );
   out.push('');
   out.push(...fitsSection(r));
   if (r.suggestions.length > 0) {
@@ -108,7 +120,9 @@ function fitsSection(r: Report): string[] {
     // Most relevant first: the smallest cards that fit; for "no", the closest misses.
     rows.sort((a, b) => (v === 'no' ? b.headroomBytes - a.headroomBytes : a.usableBytes - b.usableBytes));
     const shown = rows.slice(0, v === 'no' ? 6 : 8);
-    out.push(`${VERDICT_TITLE[v]}${each} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`);
+    out.push(
+      `${VERDICT_TITLE[v]}${each} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`,
+    );
     for (const f of shown) out.push(fitLine(f, r));
   }
   return out;
@@ -116,11 +130,14 @@ function fitsSection(r: Report): string[] {
 
 function fitLine(f: Fit, r: Report): string {
   const head = `  ${pad(truncate(f.name, 30), 30)} ${lpad(gibNumber(f.usableBytes), 6)} GiB usable`;
-  const room = f.headroomBytes >= 0 ? `+${gibNumber(f.headroomBytes)} free` : `${gibNumber(f.headroomBytes)} short`;
+  const room =
+    f.headroomBytes >= 0 ? `+${gibNumber(f.headroomBytes)} free` : `${gibNumber(f.headroomBytes)} short`;
   const parts = [lpad(room, 12)];
   if (f.verdict === 'no') parts.push(f.count > 0 ? `needs ${f.count} cards` : 'no split holds it');
-  else if (f.maxContext !== null) parts.push(`max ${r.request.mode === 'inference' ? 'ctx' : 'seq'} ${tokens(f.maxContext)}`);
-  if (f.tokensPerSecond !== null && f.verdict !== 'no') parts.push(`<= ${Math.round(f.tokensPerSecond)} tok/s`);
+  else if (f.maxContext !== null)
+    parts.push(`max ${r.request.mode === 'inference' ? 'ctx' : 'seq'} ${tokens(f.maxContext)}`);
+  if (f.tokensPerSecond !== null && f.verdict !== 'no')
+    parts.push(`<= ${Math.round(f.tokensPerSecond)} tok/s`);
   return truncate(`${head} ${parts.join('  ')}`, WIDTH);
 }
 

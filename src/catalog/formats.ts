@@ -265,7 +265,11 @@ const GENERIC: Record<string, GenericFormat> = {
 
 export function findFormat(word: string): WeightFormat | undefined {
   const w = word.toLowerCase();
-  return BY_ID.get(w) ?? BY_ID.get(FORMAT_ALIASES[w] ?? '') ?? (w === 'gguf-bf16' ? BY_ID.get('bf16-gguf') : undefined);
+  return (
+    BY_ID.get(w) ??
+    BY_ID.get(FORMAT_ALIASES[w] ?? '') ??
+    (w === 'gguf-bf16' ? BY_ID.get('bf16-gguf') : undefined)
+  );
 }
 
 export function findGenericFormat(word: string): GenericFormat | undefined {

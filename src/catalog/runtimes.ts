@@ -48,7 +48,12 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     scratch: 'torch',
     flashAttention: true,
     // "non_torch_memory 1.79GiB" at TP=1 and 3.58 GiB per GPU at TP=2 on an H100 (calibration VLLM05, VLLM08).
-    overhead: { bytes: 1.8 * GIB, low: 1.2 * GIB, high: 2.6 * GIB, what: 'CUDA context, NCCL, cuBLAS, CUDA graphs' },
+    overhead: {
+      bytes: 1.8 * GIB,
+      low: 1.2 * GIB,
+      high: 2.6 * GIB,
+      what: 'CUDA context, NCCL, cuBLAS, CUDA graphs',
+    },
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.9, // --gpu-memory-utilization default
@@ -60,7 +65,12 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     prefillChunk: 8192, // --chunked-prefill-size default on large GPUs
     scratch: 'torch',
     flashAttention: true,
-    overhead: { bytes: 1.8 * GIB, low: 1.2 * GIB, high: 2.6 * GIB, what: 'CUDA context, NCCL, cuBLAS, CUDA graphs' },
+    overhead: {
+      bytes: 1.8 * GIB,
+      low: 1.2 * GIB,
+      high: 2.6 * GIB,
+      what: 'CUDA context, NCCL, cuBLAS, CUDA graphs',
+    },
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.88, // --mem-fraction-static is sized by GPU; ~0.88 on 80 GB cards
@@ -109,7 +119,12 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     prefillChunk: 2048, // mlx_lm prefill_step_size
     scratch: 'torch',
     flashAttention: true, // mx.fast.scaled_dot_product_attention
-    overhead: { bytes: 0.2 * GIB, low: 0.1 * GIB, high: 0.5 * GIB, what: 'Metal command buffers + Python runtime' },
+    overhead: {
+      bytes: 0.2 * GIB,
+      low: 0.1 * GIB,
+      high: 0.5 * GIB,
+      what: 'Metal command buffers + Python runtime',
+    },
     splitOverhead: 0,
     embeddingsOnHost: false,
     memoryUtilization: 1,

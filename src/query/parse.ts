@@ -98,7 +98,16 @@ const TARGET_WORDS: Record<string, LoraTargets> = {
   all: 'all', 'all-linear': 'all', all_linear: 'all', linear: 'all',
 }; // prettier-ignore
 
-const ON_OFF: Record<string, boolean> = { on: true, off: false, true: true, false: false, yes: true, no: false, '1': true, '0': false };
+const ON_OFF: Record<string, boolean> = {
+  on: true,
+  off: false,
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  '1': true,
+  '0': false,
+};
 
 const KEYS = [
   'model', 'format', 'quant', 'q', 'dtype', 'ctx', 'context', 'seq', 'seqlen', 'seq_len', 'len', 'n_ctx', 'num_ctx', 'max_model_len',
@@ -125,13 +134,16 @@ export function parseTokens(raw: string, what: string): number {
 }
 
 function parseWhole(raw: string, b: { min: number; max: number }, what: string): number {
-  if (!/^\d+$/.test(raw)) throw new QueryError(`${what} must be a whole number from ${b.min} to ${b.max}, not "${raw}"`);
+  if (!/^\d+$/.test(raw))
+    throw new QueryError(`${what} must be a whole number from ${b.min} to ${b.max}, not "${raw}"`);
   return bounded(Number(raw), b, what);
 }
 
 function bounded(n: number, b: { min: number; max: number }, what: string, whole = true): number {
   if (!(whole ? Number.isSafeInteger(n) : Number.isFinite(n)) || n < b.min || n > b.max) {
-    throw new QueryError(`${what} must be between ${b.min.toLocaleString('en-US')} and ${b.max.toLocaleString('en-US')}`);
+    throw new QueryError(
+      `${what} must be between ${b.min.toLocaleString('en-US')} and ${b.max.toLocaleString('en-US')}`,
+    );
   }
   return n;
 }
@@ -180,7 +192,9 @@ function applyFormat(d: Draft, word: string): boolean {
 function applyExl2(d: Draft, raw: string): void {
   const bits = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || bits < LIMITS.exl2Bits.min || bits > LIMITS.exl2Bits.max) {
-    throw new QueryError(`exl2= takes bits per weight from ${LIMITS.exl2Bits.min} to ${LIMITS.exl2Bits.max}, e.g. exl2=4.5`);
+    throw new QueryError(
+      `exl2= takes bits per weight from ${LIMITS.exl2Bits.min} to ${LIMITS.exl2Bits.max}, e.g. exl2=4.5`,
+    );
   }
   set(d, 'format', exl2Format(bits).id, `exl2=${raw}`, 'weight format');
 }
@@ -193,57 +207,102 @@ function applyKey(d: Draft, key: string, value: string): void {
       if (!m) throw unknown(value, MODEL_NAMES, 'model');
       return setModel(d, m, value);
     }
-    case 'format': case 'quant': case 'q': case 'dtype': case 'precision':
+    case 'format':
+    case 'quant':
+    case 'q':
+    case 'dtype':
+    case 'precision':
       if (v.startsWith('exl2=')) return applyExl2(d, v.slice(5));
       if (!applyFormat(d, v)) throw unknown(value, FORMAT_WORDS, 'weight format');
       return;
     case 'exl2':
       return applyExl2(d, v);
-    case 'ctx': case 'context': case 'seq': case 'seqlen': case 'seq_len': case 'len': case 'n_ctx': case 'num_ctx': case 'max_model_len':
-      return set(d, 'context', parseTokens(v, key === 'seq' || key.startsWith('seq') ? 'seq' : 'ctx'), value, 'context length');
-    case 'batch': case 'bs':
+    case 'ctx':
+    case 'context':
+    case 'seq':
+    case 'seqlen':
+    case 'seq_len':
+    case 'len':
+    case 'n_ctx':
+    case 'num_ctx':
+    case 'max_model_len':
+      return set(
+        d,
+        'context',
+        parseTokens(v, key === 'seq' || key.startsWith('seq') ? 'seq' : 'ctx'),
+        value,
+        'context length',
+      );
+    case 'batch':
+    case 'bs':
       return set(d, 'batch', parseWhole(v, LIMITS.batch, 'batch'), value, 'batch size');
     case 'mode': {
       const m = MODE_WORDS[v];
       if (!m) throw unknown(value, Object.keys(MODE_WORDS), 'mode');
       return set(d, 'mode', m, value, 'mode');
     }
-    case 'kv': case 'kv_cache': case 'cache': {
+    case 'kv':
+    case 'kv_cache':
+    case 'cache': {
       const k = findKvType(v);
       if (!k) throw new QueryError(`kv= takes one of ${KV_TYPES.join(', ')}, not "${value}"`);
       return set(d, 'kvType', k, value, 'KV cache type');
     }
-    case 'runtime': case 'engine': case 'backend': {
+    case 'runtime':
+    case 'engine':
+    case 'backend': {
       const r = RUNTIME_WORDS[v];
       if (!r) throw new QueryError(`runtime= takes one of ${RUNTIMES.join(', ')}, not "${value}"`);
       return set(d, 'runtime', r, value, 'runtime');
     }
-    case 'rank': case 'r': case 'lora_rank':
+    case 'rank':
+    case 'r':
+    case 'lora_rank':
       return set(d, 'rank', parseWhole(v, LIMITS.rank, 'rank'), value, 'LoRA rank');
-    case 'targets': case 'target': {
+    case 'targets':
+    case 'target': {
       const t = TARGET_WORDS[v];
       if (!t) throw new QueryError(`targets= takes one of ${TARGETS.join(', ')}, not "${value}"`);
       return set(d, 'targets', t, value, 'LoRA target set');
     }
-    case 'optimizer': case 'optim': case 'opt': {
+    case 'optimizer':
+    case 'optim':
+    case 'opt': {
       const o = OPTIMIZER_WORDS[v];
       if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${value}"`);
       return set(d, 'optimizer', o, value, 'optimizer');
     }
-    case 'gc': case 'checkpointing': case 'grad_checkpointing': case 'gradient_checkpointing': {
+    case 'gc':
+    case 'checkpointing':
+    case 'grad_checkpointing':
+    case 'gradient_checkpointing': {
       const b = ON_OFF[v];
       if (b === undefined) throw new QueryError(`gc= takes on or off, not "${value}"`);
       return set(d, 'gradientCheckpointing', b, value, 'gradient checkpointing setting');
     }
-    case 'fa': case 'flash': case 'flash_attn': case 'flash_attention': {
+    case 'fa':
+    case 'flash':
+    case 'flash_attn':
+    case 'flash_attention': {
       const b = ON_OFF[v];
       if (b === undefined) throw new QueryError(`fa= takes on or off, not "${value}"`);
       return set(d, 'flashAttention', b, value, 'flash attention setting');
     }
-    case 'accum': case 'ga': case 'grad_accum': case 'gradient_accumulation':
-      return set(d, 'accumulation', parseWhole(v, LIMITS.accumulation, 'accum'), value, 'gradient accumulation');
-    case 'gpu': case 'gpus': {
-      if (/^\d+$/.test(v)) return set(d, 'gpuCount', parseWhole(v, LIMITS.gpuCount, 'gpus'), value, 'GPU count');
+    case 'accum':
+    case 'ga':
+    case 'grad_accum':
+    case 'gradient_accumulation':
+      return set(
+        d,
+        'accumulation',
+        parseWhole(v, LIMITS.accumulation, 'accum'),
+        value,
+        'gradient accumulation',
+      );
+    case 'gpu':
+    case 'gpus': {
+      if (/^\d+$/.test(v))
+        return set(d, 'gpuCount', parseWhole(v, LIMITS.gpuCount, 'gpus'), value, 'GPU count');
       if (!applyGpu(d, v)) throw unknown(value, GPU_NAMES, 'GPU');
       return;
     }
@@ -251,7 +310,11 @@ function applyKey(d: Draft, key: string, value: string): void {
       if (v !== 'public' && v !== 'private') throw new QueryError('visibility= takes public or private');
       return set(d, 'visibility', v, value, 'visibility');
     default:
-      throw unknown(`${key}=`, KEYS.map((k) => `${k}=`), 'setting');
+      throw unknown(
+        `${key}=`,
+        KEYS.map((k) => `${k}=`),
+        'setting',
+      );
   }
 }
 
@@ -309,7 +372,7 @@ export function parseDraft(text: string): Draft {
   const w = words(text);
   const d: Draft = {};
   let afterOn = false;
-  for (let i = 0; i < w.length; ) {
+  for (let i = 0; i < w.length;) {
     const word = w[i]!;
     const next = w[i + 1];
 
@@ -382,7 +445,8 @@ export function parseDraft(text: string): Draft {
 
 function isValueFor(key: string, value: string): boolean {
   if (value.includes('=')) return false;
-  if (['ctx', 'context', 'seq', 'seqlen', 'len', 'n_ctx', 'num_ctx'].includes(key)) return /^\d+(\.\d+)?[km]?$/.test(value);
+  if (['ctx', 'context', 'seq', 'seqlen', 'len', 'n_ctx', 'num_ctx'].includes(key))
+    return /^\d+(\.\d+)?[km]?$/.test(value);
   if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus'].includes(key)) return /^\d+$/.test(value);
   if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
   if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
@@ -409,7 +473,11 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
     const joined = parts.join('-');
     const text = parts.join(' ');
     // A single word that is a format or a mode is never a model name ("q4" is not a model).
-    if (n === 1 && (findFormat(joined) || findGenericFormat(joined) || MODE_WORDS[joined] || RUNTIME_WORDS[joined])) return undefined;
+    if (
+      n === 1 &&
+      (findFormat(joined) || findGenericFormat(joined) || MODE_WORDS[joined] || RUNTIME_WORDS[joined])
+    )
+      return undefined;
     if (afterOn || n > 1) {
       const g = /^(\d+)-?x-?(.+)$/.exec(joined);
       const gpu = g ? findGpu(g[2]!) : findGpu(joined);
@@ -461,7 +529,9 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
     return true;
   }
   if (/^\d+$/.test(word) && !findGpu(word)) {
-    throw new QueryError(`a bare number "${word}" is ambiguous: say ctx=${word} for context, batch=${word}, or ${word}b for a model size`);
+    throw new QueryError(
+      `a bare number "${word}" is ambiguous: say ctx=${word} for context, batch=${word}, or ${word}b for a model size`,
+    );
   }
   // A GPU named without "on": "4090", "a100-80gb", "2x3090".
   if (applyGpu(d, word)) return true;
@@ -477,7 +547,10 @@ function unknownWord(w: readonly string[], i: number): QueryError {
     if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
     const joined = parts.join('-');
     const guess = nearest(joined, VOCABULARY);
-    if (guess) return new QueryError(`unknown ${n > 1 ? 'name' : 'word'} "${parts.join(' ')}". Did you mean "${guess}"?`);
+    if (guess)
+      return new QueryError(
+        `unknown ${n > 1 ? 'name' : 'word'} "${parts.join(' ')}". Did you mean "${guess}"?`,
+      );
   }
   return new QueryError(`unknown word "${word}". See /vram help for the words it knows.`);
 }
@@ -523,36 +596,55 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   else if (explicitFormat) runtime = explicitFormat.defaultRuntime;
   else runtime = 'transformers';
   if (training && runtime !== 'transformers') {
-    throw new QueryError(`${mode} runs in PyTorch (transformers/PEFT), not ${runtime}: drop runtime=${runtime}`);
+    throw new QueryError(
+      `${mode} runs in PyTorch (transformers/PEFT), not ${runtime}: drop runtime=${runtime}`,
+    );
   }
-  if (!d.runtime && !training) assumed.push(`runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`);
+  if (!d.runtime && !training)
+    assumed.push(`runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`);
 
   // Format.
   let format: string;
   let precision: Precision | null = null;
   if (d.generic) {
-    if (explicitFormat) throw new QueryError(`two weight formats in one query: "${d.generic}" and "${explicitFormat.id}". Keep one.`);
+    if (explicitFormat)
+      throw new QueryError(
+        `two weight formats in one query: "${d.generic}" and "${explicitFormat.id}". Keep one.`,
+      );
     format = resolveGenericFormat(d.generic, runtime);
     explicitFormat = getFormat(format);
-    assumed.push(`${d.generic} read as ${explicitFormat.label}, what ${RUNTIME_PROFILES[runtime].label} uses for ${d.generic === 'int4' ? '4' : '8'}-bit`);
+    assumed.push(
+      `${d.generic} read as ${explicitFormat.label}, what ${RUNTIME_PROFILES[runtime].label} uses for ${d.generic === 'int4' ? '4' : '8'}-bit`,
+    );
   }
   if (training) {
-    if (d.mixed && d.floatWord) throw new QueryError(`"mixed" and "${d.floatWord}" both set the training precision. Keep one.`);
+    if (d.mixed && d.floatWord)
+      throw new QueryError(`"mixed" and "${d.floatWord}" both set the training precision. Keep one.`);
     precision = d.mixed ? 'mixed' : (d.floatWord ?? null);
     if (mode === 'qlora') {
-      if (explicitFormat && explicitFormat.family === 'gguf') throw new QueryError('QLoRA trains on an NF4 (or GPTQ) base, not a GGUF file');
+      if (explicitFormat && explicitFormat.family === 'gguf')
+        throw new QueryError('QLoRA trains on an NF4 (or GPTQ) base, not a GGUF file');
       format = explicitFormat?.id ?? 'nf4';
       if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
       if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
       precision ??= 'mixed';
     } else {
       if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
-        throw new QueryError(`full fine-tuning updates every weight, so it cannot train a ${explicitFormat.label} checkpoint; try "qlora"`);
+        throw new QueryError(
+          `full fine-tuning updates every weight, so it cannot train a ${explicitFormat.label} checkpoint; try "qlora"`,
+        );
       }
-      if (explicitFormat && explicitFormat.family === 'gguf') throw new QueryError('LoRA trains on a PyTorch checkpoint, not a GGUF file');
+      if (explicitFormat && explicitFormat.family === 'gguf')
+        throw new QueryError('LoRA trains on a PyTorch checkpoint, not a GGUF file');
       const floatId = explicitFormat?.family === 'float' ? explicitFormat.id : undefined;
-      if (floatId && !d.floatWord && !d.mixed) precision = floatId === 'fp32' ? 'fp32' : (floatId as Precision);
-      format = explicitFormat && explicitFormat.family !== 'float' ? explicitFormat.id : precision === 'fp16' ? 'fp16' : 'bf16';
+      if (floatId && !d.floatWord && !d.mixed)
+        precision = floatId === 'fp32' ? 'fp32' : (floatId as Precision);
+      format =
+        explicitFormat && explicitFormat.family !== 'float'
+          ? explicitFormat.id
+          : precision === 'fp16'
+            ? 'fp16'
+            : 'bf16';
       if (precision === null) {
         precision = 'mixed';
         assumed.push(
@@ -563,15 +655,31 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
       }
     }
   } else {
-    if (d.mixed) throw new QueryError('"mixed" is a training precision; add lora, qlora or full, or name a weight format');
+    if (d.mixed)
+      throw new QueryError(
+        '"mixed" is a training precision; add lora, qlora or full, or name a weight format',
+      );
     if (d.floatWord) {
-      if (explicitFormat) throw new QueryError(`two weight formats in one query: "${d.floatWord}" and "${explicitFormat.id}". Keep one.`);
-      explicitFormat = getFormat(runtime === 'llama.cpp' || runtime === 'ollama' ? (d.floatWord === 'bf16' ? 'bf16-gguf' : d.floatWord === 'fp16' ? 'f16' : 'fp32') : d.floatWord);
+      if (explicitFormat)
+        throw new QueryError(
+          `two weight formats in one query: "${d.floatWord}" and "${explicitFormat.id}". Keep one.`,
+        );
+      explicitFormat = getFormat(
+        runtime === 'llama.cpp' || runtime === 'ollama'
+          ? d.floatWord === 'bf16'
+            ? 'bf16-gguf'
+            : d.floatWord === 'fp16'
+              ? 'f16'
+              : 'fp32'
+          : d.floatWord,
+      );
     }
     if (explicitFormat) format = explicitFormat.id;
     else if (GGUF_RUNTIMES.includes(runtime)) {
       format = 'q4_k_m';
-      assumed.push(`weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`);
+      assumed.push(
+        `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
+      );
     } else if (runtime === 'mlx') {
       format = 'mlx-4bit';
       assumed.push('weights MLX 4-bit, the usual mlx-community conversion (say mlx8 or bf16)');
@@ -592,29 +700,47 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   let context = d.context;
   if (context === undefined) {
     context = training ? Math.min(2048, model.maxContext) : model.defaultContext;
-    assumed.push(`${training ? 'sequence length' : 'context'} ${tokens(context)} tokens (${training ? 'a common fine-tuning length' : 'a common working length, not the maximum'}; say ${training ? 'seq' : 'ctx'}=...)`);
+    assumed.push(
+      `${training ? 'sequence length' : 'context'} ${tokens(context)} tokens (${training ? 'a common fine-tuning length' : 'a common working length, not the maximum'}; say ${training ? 'seq' : 'ctx'}=...)`,
+    );
   }
   if (context > model.maxContext) {
-    assumed.push(`${tokens(context)} tokens is beyond ${model.name}'s ${tokens(model.maxContext)} trained context (needs RoPE scaling)`);
+    assumed.push(
+      `${tokens(context)} tokens is beyond ${model.name}'s ${tokens(model.maxContext)} trained context (needs RoPE scaling)`,
+    );
   }
 
   const batch = d.batch ?? 1;
   let kvType: KvType = d.kvType ?? 'fp16';
-  if (!d.kvType && !training) assumed.push('KV cache 16-bit, whatever the weight format (say kv=q8_0 or kv=fp8 to shrink it)');
+  if (!d.kvType && !training)
+    assumed.push('KV cache 16-bit, whatever the weight format (say kv=q8_0 or kv=fp8 to shrink it)');
   if (training && d.kvType) throw new QueryError('kv= applies to inference; training keeps no KV cache');
   if (training) kvType = 'bf16';
 
   const rtProfile = RUNTIME_PROFILES[runtime];
   let flashAttention = d.flashAttention ?? rtProfile.flashAttention;
-  if (!training && GGUF_RUNTIMES.includes(runtime) && (kvType === 'q8_0' || kvType === 'q4_0') && !flashAttention) {
-    if (d.flashAttention === false) throw new QueryError('llama.cpp needs flash attention for a quantized V cache: use fa=on or kv=f16');
+  if (
+    !training &&
+    GGUF_RUNTIMES.includes(runtime) &&
+    (kvType === 'q8_0' || kvType === 'q4_0') &&
+    !flashAttention
+  ) {
+    if (d.flashAttention === false)
+      throw new QueryError('llama.cpp needs flash attention for a quantized V cache: use fa=on or kv=f16');
     flashAttention = true;
     assumed.push('flash attention on: llama.cpp needs it for a quantized KV cache');
   } else if (d.flashAttention === undefined && rtProfile.flashAttention !== true) {
     assumed.push(`flash attention off (${rtProfile.label} default without -fa; say fa=on for newer builds)`);
   }
-  if (runtime !== 'llama.cpp' && runtime !== 'ollama' && (kvType === 'q8_0' || kvType === 'q4_0') && runtime !== 'exllamav2') {
-    throw new QueryError(`kv=${kvType} is a llama.cpp / ExLlama cache type; ${rtProfile.label} offers kv=fp8`);
+  if (
+    runtime !== 'llama.cpp' &&
+    runtime !== 'ollama' &&
+    (kvType === 'q8_0' || kvType === 'q4_0') &&
+    runtime !== 'exllamav2'
+  ) {
+    throw new QueryError(
+      `kv=${kvType} is a llama.cpp / ExLlama cache type; ${rtProfile.label} offers kv=fp8`,
+    );
   }
 
   // Training settings.
@@ -626,20 +752,33 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
     if (mode !== 'full') {
       lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
       if (d.rank === undefined) assumed.push('LoRA rank 16 (say rank=...)');
-      if (d.targets === undefined) assumed.push('LoRA on every linear layer: q,k,v,o and the MLP (say targets=qv or attn)');
+      if (d.targets === undefined)
+        assumed.push('LoRA on every linear layer: q,k,v,o and the MLP (say targets=qv or attn)');
     } else if (d.rank !== undefined || d.targets !== undefined) {
       throw new QueryError('rank= and targets= are LoRA settings; add lora or qlora');
     }
     optimizer = d.optimizer ?? 'adamw';
-    if (!d.optimizer) assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
+    if (!d.optimizer)
+      assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
     gc = d.gradientCheckpointing ?? mode === 'qlora';
     if (d.gradientCheckpointing === undefined) {
-      assumed.push(gc ? 'gradient checkpointing on (PEFT turns it on for k-bit training; gc=off to drop it)' : 'gradient checkpointing off (the HF Trainer default; gc=on saves most activation memory)');
+      assumed.push(
+        gc
+          ? 'gradient checkpointing on (PEFT turns it on for k-bit training; gc=off to drop it)'
+          : 'gradient checkpointing off (the HF Trainer default; gc=on saves most activation memory)',
+      );
     }
     accumulation = d.accumulation ?? null;
-    if (d.flashAttention === undefined) assumed.push('SDPA / flash attention on (fa=off for eager attention)');
+    if (d.flashAttention === undefined)
+      assumed.push('SDPA / flash attention on (fa=off for eager attention)');
   } else {
-    for (const [k, v] of [['rank', d.rank], ['targets', d.targets], ['optimizer', d.optimizer], ['gc', d.gradientCheckpointing], ['accum', d.accumulation]] as const) {
+    for (const [k, v] of [
+      ['rank', d.rank],
+      ['targets', d.targets],
+      ['optimizer', d.optimizer],
+      ['gc', d.gradientCheckpointing],
+      ['accum', d.accumulation],
+    ] as const) {
       if (v !== undefined) throw new QueryError(`${k}= is a training setting; add lora, qlora or full`);
     }
   }
@@ -666,19 +805,29 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   const parsed = RequestSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new QueryError(`invalid ${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'check the query'}`);
+    throw new QueryError(
+      `invalid ${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'check the query'}`,
+    );
   }
   return { request: parsed.data, model };
 }
 
 function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): void {
   const gguf = GGUF_RUNTIMES.includes(runtime);
-  if (f.family === 'gguf' && !gguf) throw new QueryError(`${f.label} is a GGUF file type: it runs in llama.cpp or Ollama, not ${runtime}`);
-  if (gguf && f.family !== 'gguf') throw new QueryError(`${RUNTIME_PROFILES[runtime].label} loads GGUF files: use q4_k_m, q8_0, f16, ... instead of ${f.id}`);
-  if (f.family === 'exl2' && runtime !== 'exllamav2') throw new QueryError('EXL2 weights run in ExLlamaV2 (runtime=exllamav2)');
-  if (runtime === 'exllamav2' && f.family !== 'exl2') throw new QueryError('ExLlamaV2 loads EXL2 weights: say exl2=4.0 (bits per weight)');
-  if (f.family === 'mlx' && runtime !== 'mlx') throw new QueryError('MLX quantized weights run in MLX (runtime=mlx)');
-  if (runtime === 'mlx' && f.family !== 'mlx' && f.family !== 'float') throw new QueryError('MLX loads its own 4/8-bit or 16-bit weights: say mlx4, mlx8 or bf16');
+  if (f.family === 'gguf' && !gguf)
+    throw new QueryError(`${f.label} is a GGUF file type: it runs in llama.cpp or Ollama, not ${runtime}`);
+  if (gguf && f.family !== 'gguf')
+    throw new QueryError(
+      `${RUNTIME_PROFILES[runtime].label} loads GGUF files: use q4_k_m, q8_0, f16, ... instead of ${f.id}`,
+    );
+  if (f.family === 'exl2' && runtime !== 'exllamav2')
+    throw new QueryError('EXL2 weights run in ExLlamaV2 (runtime=exllamav2)');
+  if (runtime === 'exllamav2' && f.family !== 'exl2')
+    throw new QueryError('ExLlamaV2 loads EXL2 weights: say exl2=4.0 (bits per weight)');
+  if (f.family === 'mlx' && runtime !== 'mlx')
+    throw new QueryError('MLX quantized weights run in MLX (runtime=mlx)');
+  if (runtime === 'mlx' && f.family !== 'mlx' && f.family !== 'float')
+    throw new QueryError('MLX loads its own 4/8-bit or 16-bit weights: say mlx4, mlx8 or bf16');
 }
 
 /** Text -> request, the whole way. Throws QueryError with a message fit for the asker. */

@@ -1,0 +1,88 @@
+// `npm run bench`: throughput of a full request on one core, with p50/p99 latency.
+//   engine       parse + estimate + fit over the whole GPU catalog + suggestions (the reply model)
+//   + text       ... + rendered for the terminal (what the console adapter sends)
+//   + json       ... + the CLI's JSON (88 fit rows serialized)
+//   error reply  an unknown word with its did-you-mean search over the whole vocabulary
+// Writes bench-results/engine.json. Never part of `npm test`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { handle } from '../commands/index.ts';
+import { renderText } from '../adapters/console/render.ts';
+import { toJson } from '../src/report.ts';
+import { GPUS } from '../src/catalog/gpus.ts';
+
+const QUERIES = [
+  '13b int4 ctx=8192',
+  'llama-3.1-70b q4_k_m ctx=32k',
+  'mistral-7b qlora rank=16',
+  'can i run llama 3.1 8b on my 4090 with 8k context?',
+  'qwen3-30b-a3b awq runtime=vllm ctx=32k batch=8',
+  'deepseek-r1 q2_k runtime=llama.cpp ctx=16k',
+  'llama-3.1-8b full bf16 seq=4096 batch=2 gc=on',
+  'gemma-3-27b q4_k_m 32k context on 2x3090',
+];
+const ERRORS = [
+  'lamma-3-8b q4',
+  'llama-3.1-8b on rtx 4099',
+  'qwen2.5-7b ctx=99999999999',
+  'mistral 7b q4_k_n',
+];
+
+type Stage = (q: string) => number;
+const stages: Record<string, { queries: string[]; run: Stage }> = {
+  engine: { queries: QUERIES, run: (q) => (handle({ text: q }).kind === 'estimate' ? 1 : 0) },
+  'engine + text': { queries: QUERIES, run: (q) => renderText(handle({ text: q })).length },
+  'engine + text + json': {
+    queries: QUERIES,
+    run: (q) => {
+      const r = handle({ text: q });
+      return renderText(r).length + (r.kind === 'estimate' ? JSON.stringify(toJson(r.report)).length : 0);
+    },
+  },
+  'error reply': { queries: ERRORS, run: (q) => renderText(handle({ text: q })).length },
+};
+
+const N = Number(process.env.BENCH_REQUESTS ?? 20000);
+
+function measure(name: string, queries: string[], run: Stage) {
+  let sink = 0;
+  for (let i = 0; i < 5000; i++) sink += run(queries[i % queries.length]!); // JIT warm-up
+  const lat = new Float64Array(N);
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const s = performance.now();
+    sink += run(queries[i % queries.length]!);
+    lat[i] = performance.now() - s;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  lat.sort();
+  const pct = (p: number) => Number(lat[Math.min(N - 1, Math.floor((p / 100) * N))]!.toFixed(4));
+  return {
+    name,
+    requests: N,
+    requestsPerSecond: Math.round(N / seconds),
+    p50ms: pct(50),
+    p99ms: pct(99),
+    sink,
+  };
+}
+
+const results = Object.entries(stages).map(([name, s]) => measure(name, s.queries, s.run));
+console.log(`engine benchmark: one core, ${N} requests per row, ${GPUS.length} GPUs fitted per request`);
+console.log(`  ${'stage'.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+for (const r of results) {
+  console.log(
+    `  ${r.name.padEnd(22)} ${String(r.requestsPerSecond).padStart(8)} ${r.p50ms.toFixed(3).padStart(8)} ${r.p99ms.toFixed(3).padStart(8)}`,
+  );
+}
+const out = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: availableParallelism(),
+  date: new Date().toISOString(),
+  gpusInCatalog: GPUS.length,
+  results: results.map(({ sink: _sink, ...r }) => r),
+};
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/engine.json', JSON.stringify(out, null, 2) + '\n');
+console.log('written: bench-results/engine.json');
