@@ -22,9 +22,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'src/ is pure: no I/O.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'],
+              message: 'src/ is pure: no I/O.',
+            },
             { group: ['discord.js', '@slack/*', 'dotenv'], message: 'src/ has no platform imports.' },
-            { group: ['**/commands/**', '**/adapters/**'], message: 'One-way flow: the engine never imports commands or adapters.' },
+            {
+              group: ['**/commands/**', '**/adapters/**'],
+              message: 'One-way flow: the engine never imports commands or adapters.',
+            },
           ],
         },
       ],

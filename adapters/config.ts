@@ -1,5 +1,6 @@
 // Configuration from the environment (dotenv loads .env first), validated with zod at start.
 // A missing half of a credential pair is named, with where to get it. Secrets are never printed.
+// Blank or whitespace-only values count as unset.
 import { z } from 'zod';
 
 export class ConfigError extends Error {}
@@ -35,7 +36,11 @@ const WHERE = {
 
 export function loadConfig(source: Record<string, string | undefined>): Config {
   // Empty strings count as unset: a blank line in .env must not half-enable a platform.
-  const clean = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const clean = Object.fromEntries(
+    Object.entries(source)
+      .map(([k, v]) => [k, v?.trim()] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(clean);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

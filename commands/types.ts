@@ -28,7 +28,13 @@ export interface HelpSection {
 }
 
 export type Reply =
-  | { kind: 'estimate'; report: Report; ephemeral: boolean }
+  | {
+      kind: 'estimate';
+      report: Report;
+      /** The asker's words, normalized (draftToText): what buttons replay with a change. */
+      query: string;
+      ephemeral: boolean;
+    }
   | { kind: 'error'; message: string; example: string; ephemeral: true }
   | { kind: 'help'; title: string; sections: HelpSection[]; ephemeral: true }
   | { kind: 'gpus'; title: string; rows: GpuRow[]; note: string; ephemeral: boolean }

@@ -1,5 +1,13 @@
 // /vram <query>: the estimate. Typed options (Discord) and the words of the query meet in one Draft.
-import { mergeDrafts, parseDraft, QueryError, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
+import {
+  draftToText,
+  mergeDrafts,
+  parseDraft,
+  QueryError,
+  toRequest,
+  EXAMPLE,
+  type Draft,
+} from '../src/query/parse.ts';
 import { buildReport } from '../src/report.ts';
 import { MODES } from '../src/request.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
@@ -58,9 +66,15 @@ export const vram: Command = {
       const text = input.text.trim();
       const fromText = parseDraft(text);
       const typed = optionsDraft(input.options ?? {});
-      const { request, model } = toRequest(mergeDrafts(fromText, typed));
+      const draft = mergeDrafts(fromText, typed);
+      const { request, model } = toRequest(draft);
       const report = buildReport(request, model);
-      return { kind: 'estimate', report, ephemeral: request.visibility === 'private' };
+      return {
+        kind: 'estimate',
+        report,
+        query: draftToText(draft),
+        ephemeral: request.visibility === 'private',
+      };
     } catch (err) {
       if (err instanceof QueryError)
         return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };

@@ -163,7 +163,7 @@ function torchInferenceActivations(
   // Sampler logits in fp32 (+ fp32 probabilities in vLLM/SGLang) for every sequence the engine may run at
   // once: vLLM profiles max_num_seqs (default 256) dummy sequences; batch=N stands for --max-num-seqs N.
   const serving = rt.prefillChunk !== null && rt.id !== 'exllamav2' && rt.id !== 'mlx';
-  const rowsOfLogits = serving && req.batch === 1 ? 256 : req.batch;
+  const rowsOfLogits = serving && !req.batchGiven ? Math.max(256, req.batch) : req.batch;
   const logits = rowsOfLogits * m.vocab * 4 * (serving ? 2 : 1);
   // bitsandbytes dequantizes one weight matrix at a time to 16-bit for the matmul.
   const dequant = f.family === 'bnb' ? largestMatrix(m) * 2 : 0;

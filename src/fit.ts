@@ -122,8 +122,10 @@ export function maxContext(e: Estimate, usable: number, cards: number): number |
       side = 1;
     }
   }
-  // Report round numbers people can type: down to a multiple of 256 above 1k tokens.
-  return lo >= 1024 ? lo - (lo % 256) : lo;
+  // Report round numbers people can type (down to a multiple of 256 above 1k tokens), but never below
+  // the asked context when that fits.
+  const rounded = lo >= 1024 ? lo - (lo % 256) : lo;
+  return rounded < e.request.context && lo >= e.request.context ? e.request.context : rounded;
 }
 
 /**

@@ -7,6 +7,8 @@ import { KV_TYPES, RUNTIMES } from './catalog/formats.ts';
 export const LIMITS = {
   context: { min: 1, max: 10_485_760 }, // 10M tokens: the longest context any catalog model declares
   batch: { min: 1, max: 4096 },
+  /** context x batch: beyond this no accelerator cluster could hold the cache. */
+  totalTokens: { min: 1, max: 134_217_728 },
   rank: { min: 1, max: 4096 },
   accumulation: { min: 1, max: 65_536 },
   gpuCount: { min: 1, max: 1024 },
@@ -37,6 +39,8 @@ export const RequestSchema = z.object({
   kvType: z.enum(KV_TYPES),
   context: int(LIMITS.context),
   batch: int(LIMITS.batch),
+  /** The asker set batch: vLLM/SGLang then size for it (--max-num-seqs) instead of their default 256. */
+  batchGiven: z.boolean(),
   mode: z.enum(MODES),
   runtime: z.enum(RUNTIMES),
   flashAttention: z.boolean(),

@@ -79,7 +79,14 @@ describe('runCli --json (valid query)', () => {
   });
 
   it('has exactly the top-level keys of the contract', () => {
-    expect(Object.keys(report).sort()).toEqual(['assumptions', 'components', 'fits', 'query', 'suggestions', 'total']);
+    expect(Object.keys(report).sort()).toEqual([
+      'assumptions',
+      'components',
+      'fits',
+      'query',
+      'suggestions',
+      'total',
+    ]);
     expect(Array.isArray(report.assumptions)).toBe(true);
     expect(report.assumptions.length).toBeGreaterThan(0);
     for (const a of report.assumptions) expect(typeof a).toBe('string');
@@ -139,7 +146,10 @@ describe('runCli --json (valid query)', () => {
       expect(Number.isSafeInteger(f.headroomBytes)).toBe(true);
       if (f.verdict === 'fits') expect(f.headroomBytes).toBeGreaterThanOrEqual(0);
       expect(f.maxContext === null || Number.isSafeInteger(f.maxContext)).toBe(true);
-      expect(f.tokensPerSecond === null || (typeof f.tokensPerSecond === 'number' && Number.isFinite(f.tokensPerSecond))).toBe(true);
+      expect(
+        f.tokensPerSecond === null ||
+          (typeof f.tokensPerSecond === 'number' && Number.isFinite(f.tokensPerSecond)),
+      ).toBe(true);
     }
     expect(new Set(report.fits.map((f) => f.gpu)).size).toBe(report.fits.length);
     expect(report.fits.some((f) => f.verdict === 'fits')).toBe(true);
@@ -162,7 +172,13 @@ describe('runCli --json (valid query)', () => {
 });
 
 describe('runCli invalid queries', () => {
-  const INVALID = ['zzz-no-such-model q9', 'llama-3-8b ctx=10000000000000000', 'llama-3-8b batch=-3', '', '7b 8192'];
+  const INVALID = [
+    'zzz-no-such-model q9',
+    'llama-3-8b ctx=10000000000000000',
+    'llama-3-8b batch=-3',
+    '',
+    '7b 8192',
+  ];
 
   it.each(INVALID)('--json %j exits 2 with {"error":{"message"}} and one error: line', (q) => {
     const r = runCli(['--json', q]);
@@ -179,16 +195,19 @@ describe('runCli invalid queries', () => {
     noStackTrace(r.stdout + r.stderr);
   });
 
-  it.each(INVALID.filter((q) => q !== ''))('%j without --json exits 2, stdout empty, one error: line', (q) => {
-    const r = runCli([q]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.endsWith('\n')).toBe(true);
-    const lines = r.stderr.slice(0, -1).split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]!.startsWith('error:')).toBe(true);
-    noStackTrace(r.stderr);
-  });
+  it.each(INVALID.filter((q) => q !== ''))(
+    '%j without --json exits 2, stdout empty, one error: line',
+    (q) => {
+      const r = runCli([q]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.endsWith('\n')).toBe(true);
+      const lines = r.stderr.slice(0, -1).split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.startsWith('error:')).toBe(true);
+      noStackTrace(r.stderr);
+    },
+  );
 
   it('the error names the offending word', () => {
     expect(runCli(['zzz-no-such-model q9']).stderr).toContain('zzz-no-such-model');
@@ -222,15 +241,19 @@ describe('the real script through npm (design 2.1)', () => {
   const npm = (args: string[]) =>
     spawnSync('npm', ['run', '-s', 'vram', '--', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
-  it('npm run -s vram -- --json "llama-3.1-8b q4_k_m ctx=8k" exits 0 with one JSON object', { timeout: 60_000 }, () => {
-    const r = npm(['--json', 'llama-3.1-8b q4_k_m ctx=8k']);
-    expect(r.error).toBeUndefined();
-    expect(r.status, r.stderr).toBe(0);
-    const report = parseSingleJson(r.stdout) as JsonReport;
-    expect(report.query.model).toBe('llama-3.1-8b');
-    expect(report.query.context).toBe(8192);
-    expect(report.total.bytes).toBe(report.components.reduce((s, c) => s + c.bytes, 0));
-  });
+  it(
+    'npm run -s vram -- --json "llama-3.1-8b q4_k_m ctx=8k" exits 0 with one JSON object',
+    { timeout: 60_000 },
+    () => {
+      const r = npm(['--json', 'llama-3.1-8b q4_k_m ctx=8k']);
+      expect(r.error).toBeUndefined();
+      expect(r.status, r.stderr).toBe(0);
+      const report = parseSingleJson(r.stdout) as JsonReport;
+      expect(report.query.model).toBe('llama-3.1-8b');
+      expect(report.query.context).toBe(8192);
+      expect(report.total.bytes).toBe(report.components.reduce((s, c) => s + c.bytes, 0));
+    },
+  );
 
   it('an invalid query exits 2 with one error: line', { timeout: 60_000 }, () => {
     const r = npm(['zzz-no-such-model q9']);

@@ -21,10 +21,14 @@ describe('KV cache', () => {
   });
   it('Gemma 2 9B caps its 21 sliding-window layers at 4096 tokens', () => {
     // 21 global layers x 8192 + 21 local x 4096, 2 x 8 KV heads x 256 x 2 bytes
-    expect(component(report('gemma-2-9b ctx=8192'), 'kv_cache')).toBe((21 * 8192 + 21 * 4096) * 2 * 8 * 256 * 2);
+    expect(component(report('gemma-2-9b ctx=8192'), 'kv_cache')).toBe(
+      (21 * 8192 + 21 * 4096) * 2 * 8 * 256 * 2,
+    );
   });
   it('gpt-oss-20b: alternating 128-token windows', () => {
-    expect(component(report('gpt-oss-20b ctx=8192'), 'kv_cache')).toBe((12 * 8192 + 12 * 128) * 2 * 8 * 64 * 2);
+    expect(component(report('gpt-oss-20b ctx=8192'), 'kv_cache')).toBe(
+      (12 * 8192 + 12 * 128) * 2 * 8 * 64 * 2,
+    );
   });
   it('DeepSeek-V3 under vLLM caches the MLA latent: 512 + 64 elements per token per layer', () => {
     expect(component(report('deepseek-v3 fp8 ctx=8192 runtime=vllm'), 'kv_cache')).toBe(61 * 576 * 2 * 8192);
@@ -90,7 +94,9 @@ describe('training', () => {
     expect(states / 6_738_415_616).toBeCloseTo(8, 2);
   });
   it('8-bit AdamW keeps 2 bytes of state per parameter', () => {
-    expect(component(report('llama-2-7b full bf16 optimizer=adamw8bit'), 'optimizer')).toBe(6_738_415_616 * 2);
+    expect(component(report('llama-2-7b full bf16 optimizer=adamw8bit'), 'optimizer')).toBe(
+      6_738_415_616 * 2,
+    );
   });
   it('QLoRA trains only the adapters: gradients and optimizer cover LoRA parameters', () => {
     const r = report('llama-3-8b qlora rank=16 targets=qv');

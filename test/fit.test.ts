@@ -79,7 +79,7 @@ describe('decode ceiling', () => {
   it('bandwidth / (active weights + KV) for one sequence', () => {
     const e = est('llama-3.1-8b bf16 ctx=8k');
     const f = fitOn(gpu('rtx-4090'), e, null);
-    expect(f.tokensPerSecond).toBeCloseTo((1008e9 / e.decodeBytes), 0);
+    expect(f.tokensPerSecond).toBeCloseTo(1008e9 / e.decodeBytes, 0);
   });
   it('MoE decodes at the speed of its active parameters', () => {
     const moe = est('qwen3-30b-a3b bf16 ctx=8k');

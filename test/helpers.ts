@@ -15,7 +15,10 @@ export function est(query: string): Estimate {
   return estimate(request, model);
 }
 
-export function component(r: { components: ReadonlyArray<{ id: string; bytes: number }> }, id: string): number {
+export function component(
+  r: { components: ReadonlyArray<{ id: string; bytes: number }> },
+  id: string,
+): number {
   const c = r.components.find((x) => x.id === id);
   if (!c) throw new Error(`no ${id} component`);
   return c.bytes;

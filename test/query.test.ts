@@ -43,9 +43,22 @@ describe('models', () => {
 
 describe('settings', () => {
   it('reads the design examples', () => {
-    expect(q('13b int4 ctx=8192')).toMatchObject({ model: 'size:13', context: 8192, mode: 'inference', format: 'nf4' });
-    expect(q('llama-3.1-70b q4_k_m ctx=32k')).toMatchObject({ format: 'q4_k_m', context: 32768, runtime: 'llama.cpp' });
-    expect(q('mistral-7b qlora rank=16')).toMatchObject({ mode: 'qlora', format: 'nf4', lora: { rank: 16, targets: 'all' } });
+    expect(q('13b int4 ctx=8192')).toMatchObject({
+      model: 'size:13',
+      context: 8192,
+      mode: 'inference',
+      format: 'nf4',
+    });
+    expect(q('llama-3.1-70b q4_k_m ctx=32k')).toMatchObject({
+      format: 'q4_k_m',
+      context: 32768,
+      runtime: 'llama.cpp',
+    });
+    expect(q('mistral-7b qlora rank=16')).toMatchObject({
+      mode: 'qlora',
+      format: 'nf4',
+      lora: { rank: 16, targets: 'all' },
+    });
   });
   it('words in any order and any case give the same request', () => {
     expect(q('CTX=8K Q4_K_M Llama-3.1-8B')).toEqual(q('llama-3.1-8b q4_k_m ctx=8k'));

@@ -21,7 +21,9 @@ export function renderText(reply: Reply): string {
     case 'estimate':
       return renderReport(reply.report);
     case 'error':
-      return `error: ${reply.message}\nexample: ${reply.example}`;
+      return [...wrap(`error: ${reply.message}`, WIDTH), ...wrap(`example: ${reply.example}`, WIDTH)].join(
+        '\n',
+      );
     case 'help':
       return [
         reply.title,
@@ -90,15 +92,18 @@ function bar(r: Report): string {
   const total = r.total.bytes || 1;
   let s = '';
   let used = 0;
+  const drawn = new Set<string>();
   r.components.forEach((c, i) => {
     const n = i === r.components.length - 1 ? BAR - used : Math.round((c.bytes / total) * BAR);
     const k = Math.max(0, Math.min(n, BAR - used));
     s += (MARKS[c.id] ?? '*').repeat(k);
     used += k;
+    if (k > 0) drawn.add(c.id);
   });
+  // The legend names exactly the marks the bar shows.
   const legend = r.components
-    .filter((c) => c.bytes / total >= 0.01)
-    .map((c) => `${MARKS[c.id]} ${c.id}`)
+    .filter((c) => drawn.has(c.id))
+    .map((c) => `${MARKS[c.id] ?? '*'} ${c.id}`)
     .join('  ');
   return truncate(`[${s}] ${gib(r.total.bytes)}`, WIDTH) + '\n' + truncate(` ${legend}`, WIDTH);
 }

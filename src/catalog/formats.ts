@@ -1,4 +1,6 @@
 // Weight formats and KV-cache types, with the effective bits each really stores.
+import { dict } from '../dict.ts';
+
 // Sources (see docs/methodology.md, "Weights"):
 // - GGUF block sizes: ggml/src/ggml-common.h (Q4_0 = 18 bytes per 32 weights = 4.5 bits, Q8_0 = 34/32 = 8.5,
 //   Q4_K = 144/256 = 4.5, Q5_K = 176/256 = 5.5, Q6_K = 210/256 = 6.5625, Q2_K = 84/256 = 2.625, Q3_K = 110/256 = 3.4375).
@@ -210,7 +212,7 @@ export const FORMATS: readonly WeightFormat[] = [
 const BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
 
 /** Other spellings of formats; the key is already lower-case. */
-const FORMAT_ALIASES: Record<string, string> = {
+const FORMAT_ALIASES = dict<string>({
   float32: 'fp32',
   f32: 'fp32',
   float16: 'fp16',
@@ -249,11 +251,11 @@ const FORMAT_ALIASES: Record<string, string> = {
   q2k: 'q2_k',
   mlx4: 'mlx-4bit',
   mlx8: 'mlx-8bit',
-};
+});
 
 /** Words that mean "N-bit" without naming a scheme: resolved per runtime (see resolveGenericFormat). */
 export type GenericFormat = 'int4' | 'int8';
-const GENERIC: Record<string, GenericFormat> = {
+const GENERIC = dict<GenericFormat>({
   int4: 'int4',
   '4bit': 'int4',
   '4-bit': 'int4',
@@ -261,7 +263,7 @@ const GENERIC: Record<string, GenericFormat> = {
   int8: 'int8',
   '8bit': 'int8',
   '8-bit': 'int8',
-};
+});
 
 export function findFormat(word: string): WeightFormat | undefined {
   const w = word.toLowerCase();
@@ -341,7 +343,7 @@ export const KV_BYTES: Record<KvType, number> = {
   q4_0: 18 / 32,
 };
 
-const KV_ALIASES: Record<string, KvType> = {
+const KV_ALIASES = dict<KvType>({
   f16: 'fp16',
   fp16: 'fp16',
   bf16: 'bf16',
@@ -354,7 +356,7 @@ const KV_ALIASES: Record<string, KvType> = {
   q4: 'q4_0',
   int4: 'q4_0',
   q4_0: 'q4_0',
-};
+});
 
 export function findKvType(word: string): KvType | undefined {
   return KV_ALIASES[word.toLowerCase().replace(/-/g, '_')];

@@ -32,9 +32,15 @@ import {
   type Request,
 } from '../request.ts';
 import { nearest } from './suggest.ts';
+import { dict } from '../dict.ts';
 import { tokens } from '../units.ts';
 
 export const EXAMPLE = 'llama-3.1-8b q4_k_m ctx=8k';
+
+/** Words quoted back in an error are cut short: the reply must stay one readable line. */
+function show(word: string): string {
+  return word.length > 40 ? `${word.slice(0, 39)}…` : word;
+}
 
 export class QueryError extends Error {
   constructor(message: string) {
@@ -74,31 +80,31 @@ const FILLER = new Set([
   'want', 'if', 'me', 'our', 'by', 'at', 'via', 'into', 'card', 'cards',
 ]); // prettier-ignore
 
-const MODE_WORDS: Record<string, Mode> = {
+const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
   lora: 'lora', qlora: 'qlora',
   full: 'full', train: 'full', training: 'full', finetune: 'full', 'fine-tune': 'full', 'full-finetune': 'full', ft: 'full', sft: 'full', pretrain: 'full',
-}; // prettier-ignore
+}); // prettier-ignore
 
-const RUNTIME_WORDS: Record<string, Runtime> = {
+const RUNTIME_WORDS = dict<Runtime>({
   transformers: 'transformers', hf: 'transformers', huggingface: 'transformers', pytorch: 'transformers', torch: 'transformers',
   vllm: 'vllm', sglang: 'sglang',
   'llama.cpp': 'llama.cpp', llamacpp: 'llama.cpp', 'llama-cpp': 'llama.cpp', 'llama-server': 'llama.cpp', lmstudio: 'llama.cpp', 'lm-studio': 'llama.cpp',
   ollama: 'ollama', exllamav2: 'exllamav2', exllama: 'exllamav2', exllamav3: 'exllamav2', tabbyapi: 'exllamav2', mlx: 'mlx', 'mlx-lm': 'mlx',
-}; // prettier-ignore
+}); // prettier-ignore
 
-const OPTIMIZER_WORDS: Record<string, Optimizer> = {
+const OPTIMIZER_WORDS = dict<Optimizer>({
   adamw: 'adamw', adam: 'adamw', adamw_torch: 'adamw', adamw8bit: 'adamw8bit', adamw_8bit: 'adamw8bit', 'adamw-8bit': 'adamw8bit',
   adam8bit: 'adamw8bit', adamw_bnb_8bit: 'adamw8bit', paged_adamw8bit: 'paged_adamw8bit', paged_adamw_8bit: 'paged_adamw8bit',
   'paged-adamw8bit': 'paged_adamw8bit', sgd: 'sgd', adafactor: 'adafactor',
-}; // prettier-ignore
+}); // prettier-ignore
 
-const TARGET_WORDS: Record<string, LoraTargets> = {
+const TARGET_WORDS = dict<LoraTargets>({
   qv: 'qv', 'q,v': 'qv', q_v: 'qv', attn: 'attn', attention: 'attn', qkvo: 'attn', 'q,k,v,o': 'attn',
   all: 'all', 'all-linear': 'all', all_linear: 'all', linear: 'all',
-}; // prettier-ignore
+}); // prettier-ignore
 
-const ON_OFF: Record<string, boolean> = {
+const ON_OFF = dict<boolean>({
   on: true,
   off: false,
   true: true,
@@ -107,7 +113,7 @@ const ON_OFF: Record<string, boolean> = {
   no: false,
   '1': true,
   '0': false,
-};
+});
 
 const KEYS = [
   'model', 'format', 'quant', 'q', 'dtype', 'ctx', 'context', 'seq', 'seqlen', 'seq_len', 'len', 'n_ctx', 'num_ctx', 'max_model_len',
@@ -127,7 +133,7 @@ const VOCABULARY: readonly string[] = [
 /** "8192", "8k", "8K", "128k", "1m", "1.5k" -> tokens (k = 1024, as contexts are counted). */
 export function parseTokens(raw: string, what: string): number {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw);
-  if (!m) throw new QueryError(`${what} must be a number of tokens like 8192 or 8k, not "${raw}"`);
+  if (!m) throw new QueryError(`${what} must be a number of tokens like 8192 or 8k, not "${show(raw)}"`);
   const unit = m[2]!.toLowerCase() === 'k' ? 1024 : m[2]!.toLowerCase() === 'm' ? 1024 * 1024 : 1;
   const n = Math.round(Number(m[1]) * unit);
   return bounded(n, LIMITS.context, what);
@@ -135,7 +141,7 @@ export function parseTokens(raw: string, what: string): number {
 
 function parseWhole(raw: string, b: { min: number; max: number }, what: string): number {
   if (!/^\d+$/.test(raw))
-    throw new QueryError(`${what} must be a whole number from ${b.min} to ${b.max}, not "${raw}"`);
+    throw new QueryError(`${what} must be a whole number from ${b.min} to ${b.max}, not "${show(raw)}"`);
   return bounded(Number(raw), b, what);
 }
 
@@ -153,14 +159,16 @@ function bounded(n: number, b: { min: number; max: number }, what: string, whole
 function set<K extends keyof Draft>(d: Draft, key: K, value: Draft[K], word: string, what: string): void {
   const old = d[key];
   if (old !== undefined && old !== value) {
-    throw new QueryError(`two ${what}s in one query: "${String(old)}" and "${word}". Keep one.`);
+    throw new QueryError(`two ${what}s in one query: "${show(String(old))}" and "${show(word)}". Keep one.`);
   }
   d[key] = value;
 }
 
 function setModel(d: Draft, id: string, word: string): void {
   if (d.model !== undefined && d.model !== id) {
-    throw new QueryError(`two models in one query: "${d.modelWord}" and "${word}". Ask about one at a time.`);
+    throw new QueryError(
+      `two models in one query: "${show(d.modelWord ?? d.model ?? '')}" and "${show(word)}". Ask about one at a time.`,
+    );
   }
   d.model = id;
   d.modelWord = word;
@@ -245,14 +253,14 @@ function applyKey(d: Draft, key: string, value: string): void {
     case 'kv_cache':
     case 'cache': {
       const k = findKvType(v);
-      if (!k) throw new QueryError(`kv= takes one of ${KV_TYPES.join(', ')}, not "${value}"`);
+      if (!k) throw new QueryError(`kv= takes one of ${KV_TYPES.join(', ')}, not "${show(value)}"`);
       return set(d, 'kvType', k, value, 'KV cache type');
     }
     case 'runtime':
     case 'engine':
     case 'backend': {
       const r = RUNTIME_WORDS[v];
-      if (!r) throw new QueryError(`runtime= takes one of ${RUNTIMES.join(', ')}, not "${value}"`);
+      if (!r) throw new QueryError(`runtime= takes one of ${RUNTIMES.join(', ')}, not "${show(value)}"`);
       return set(d, 'runtime', r, value, 'runtime');
     }
     case 'rank':
@@ -262,14 +270,14 @@ function applyKey(d: Draft, key: string, value: string): void {
     case 'targets':
     case 'target': {
       const t = TARGET_WORDS[v];
-      if (!t) throw new QueryError(`targets= takes one of ${TARGETS.join(', ')}, not "${value}"`);
+      if (!t) throw new QueryError(`targets= takes one of ${TARGETS.join(', ')}, not "${show(value)}"`);
       return set(d, 'targets', t, value, 'LoRA target set');
     }
     case 'optimizer':
     case 'optim':
     case 'opt': {
       const o = OPTIMIZER_WORDS[v];
-      if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${value}"`);
+      if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${show(value)}"`);
       return set(d, 'optimizer', o, value, 'optimizer');
     }
     case 'gc':
@@ -277,7 +285,7 @@ function applyKey(d: Draft, key: string, value: string): void {
     case 'grad_checkpointing':
     case 'gradient_checkpointing': {
       const b = ON_OFF[v];
-      if (b === undefined) throw new QueryError(`gc= takes on or off, not "${value}"`);
+      if (b === undefined) throw new QueryError(`gc= takes on or off, not "${show(value)}"`);
       return set(d, 'gradientCheckpointing', b, value, 'gradient checkpointing setting');
     }
     case 'fa':
@@ -285,7 +293,7 @@ function applyKey(d: Draft, key: string, value: string): void {
     case 'flash_attn':
     case 'flash_attention': {
       const b = ON_OFF[v];
-      if (b === undefined) throw new QueryError(`fa= takes on or off, not "${value}"`);
+      if (b === undefined) throw new QueryError(`fa= takes on or off, not "${show(value)}"`);
       return set(d, 'flashAttention', b, value, 'flash attention setting');
     }
     case 'accum':
@@ -347,8 +355,8 @@ function resolveModel(word: string): string | undefined {
 
 function unknown(word: string, candidates: readonly string[], what: string): QueryError {
   const guess = nearest(word, candidates);
-  const hint = guess ? ` Did you mean "${guess}"?` : '';
-  return new QueryError(`unknown ${what} "${word}".${hint}`);
+  const hint = guess ? ` Did you mean "${show(guess)}"?` : '';
+  return new QueryError(`unknown ${what} "${show(word)}".${hint}`);
 }
 
 const MAX_SPAN = 5;
@@ -530,7 +538,9 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
   }
   if (/^\d+$/.test(word) && !findGpu(word)) {
     throw new QueryError(
-      `a bare number "${word}" is ambiguous: say ctx=${word} for context, batch=${word}, or ${word}b for a model size`,
+      word.length > 12
+        ? 'a bare number is ambiguous: say ctx=N for context or batch=N for sequences'
+        : `a bare number "${word}" is ambiguous: say ctx=${word} for context, batch=${word}, or ${word}b for a model size`,
     );
   }
   // A GPU named without "on": "4090", "a100-80gb", "2x3090".
@@ -549,10 +559,10 @@ function unknownWord(w: readonly string[], i: number): QueryError {
     const guess = nearest(joined, VOCABULARY);
     if (guess)
       return new QueryError(
-        `unknown ${n > 1 ? 'name' : 'word'} "${parts.join(' ')}". Did you mean "${guess}"?`,
+        `unknown ${n > 1 ? 'name' : 'word'} "${show(parts.join(' '))}". Did you mean "${show(guess)}"?`,
       );
   }
-  return new QueryError(`unknown word "${word}". See /vram help for the words it knows.`);
+  return new QueryError(`unknown word "${show(word)}". See /vram help for the words it knows.`);
 }
 
 // ---------------------------------------------------------------- draft -> request
@@ -569,7 +579,7 @@ export function mergeDrafts(fromText: Draft, typed: Draft): Draft {
 export function lookupModel(id: string): ModelSpec {
   if (id.startsWith('size:')) return modelForSize(Number(id.slice(5)));
   const m = findModel(id);
-  if (!m) throw new QueryError(`unknown model "${id}"`);
+  if (!m) throw new QueryError(`unknown model "${show(id)}"`);
   return m;
 }
 
@@ -578,7 +588,7 @@ const GGUF_RUNTIMES: readonly Runtime[] = ['llama.cpp', 'ollama'];
 /** Fill every default, check combinations, and state what was assumed. */
 export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   if (!d.model) {
-    throw new QueryError(`name a model, e.g. "${EXAMPLE}" or a size like "13b int4"`);
+    throw new QueryError(`name a model, e.g. "${show(EXAMPLE)}" or a size like "13b int4"`);
   }
   const model = lookupModel(d.model);
   const assumed: string[] = [];
@@ -609,7 +619,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   if (d.generic) {
     if (explicitFormat)
       throw new QueryError(
-        `two weight formats in one query: "${d.generic}" and "${explicitFormat.id}". Keep one.`,
+        `two weight formats in one query: "${show(d.generic)}" and "${show(explicitFormat.id)}". Keep one.`,
       );
     format = resolveGenericFormat(d.generic, runtime);
     explicitFormat = getFormat(format);
@@ -619,7 +629,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   }
   if (training) {
     if (d.mixed && d.floatWord)
-      throw new QueryError(`"mixed" and "${d.floatWord}" both set the training precision. Keep one.`);
+      throw new QueryError(`"mixed" and "${show(d.floatWord)}" both set the training precision. Keep one.`);
     precision = d.mixed ? 'mixed' : (d.floatWord ?? null);
     if (mode === 'qlora') {
       if (explicitFormat && explicitFormat.family === 'gguf')
@@ -631,7 +641,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
     } else {
       if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
         throw new QueryError(
-          `full fine-tuning updates every weight, so it cannot train a ${explicitFormat.label} checkpoint; try "qlora"`,
+          `full fine-tuning updates every weight, so it cannot train the quantized ${explicitFormat.label} checkpoint; try "qlora"`,
         );
       }
       if (explicitFormat && explicitFormat.family === 'gguf')
@@ -662,7 +672,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
     if (d.floatWord) {
       if (explicitFormat)
         throw new QueryError(
-          `two weight formats in one query: "${d.floatWord}" and "${explicitFormat.id}". Keep one.`,
+          `two weight formats in one query: "${show(d.floatWord)}" and "${show(explicitFormat.id)}". Keep one.`,
         );
       explicitFormat = getFormat(
         runtime === 'llama.cpp' || runtime === 'ollama'
@@ -711,6 +721,11 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   }
 
   const batch = d.batch ?? 1;
+  if (context * batch > LIMITS.totalTokens.max) {
+    throw new QueryError(
+      `ctx x batch is ${(context * batch).toLocaleString('en-US')} tokens; keep it under ${LIMITS.totalTokens.max.toLocaleString('en-US')} (128M)`,
+    );
+  }
   let kvType: KvType = d.kvType ?? 'fp16';
   if (!d.kvType && !training)
     assumed.push('KV cache 16-bit, whatever the weight format (say kv=q8_0 or kv=fp8 to shrink it)');
@@ -789,6 +804,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
     kvType,
     context,
     batch,
+    batchGiven: d.batch !== undefined,
     mode,
     runtime,
     flashAttention,
@@ -815,7 +831,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
 function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): void {
   const gguf = GGUF_RUNTIMES.includes(runtime);
   if (f.family === 'gguf' && !gguf)
-    throw new QueryError(`${f.label} is a GGUF file type: it runs in llama.cpp or Ollama, not ${runtime}`);
+    throw new QueryError(`${f.label} files run in llama.cpp or Ollama, not ${runtime}`);
   if (gguf && f.family !== 'gguf')
     throw new QueryError(
       `${RUNTIME_PROFILES[runtime].label} loads GGUF files: use q4_k_m, q8_0, f16, ... instead of ${f.id}`,
@@ -833,4 +849,32 @@ function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): 
 /** Text -> request, the whole way. Throws QueryError with a message fit for the asker. */
 export function parseQuery(text: string): { request: Request; model: ModelSpec } {
   return toRequest(parseDraft(text));
+}
+
+/**
+ * A Draft back to query words, only what the asker said: short enough for a Discord custom id and
+ * parsed back to the same Draft by parseDraft.
+ */
+export function draftToText(d: Draft): string {
+  const w: string[] = [];
+  if (d.model) w.push(d.model.startsWith('size:') ? `${d.model.slice(5)}b` : d.model);
+  if (d.mode && d.mode !== 'inference') w.push(d.mode);
+  if (d.generic) w.push(d.generic);
+  if (d.format) w.push(d.format.startsWith('exl2=') ? d.format : d.format);
+  if (d.floatWord) w.push(d.floatWord);
+  if (d.mixed) w.push('mixed');
+  if (d.context !== undefined) w.push(`ctx=${d.context}`);
+  if (d.batch !== undefined) w.push(`batch=${d.batch}`);
+  if (d.kvType) w.push(`kv=${d.kvType}`);
+  if (d.runtime) w.push(`runtime=${d.runtime}`);
+  if (d.flashAttention !== undefined) w.push(`fa=${d.flashAttention ? 'on' : 'off'}`);
+  if (d.rank !== undefined) w.push(`rank=${d.rank}`);
+  if (d.targets) w.push(`targets=${d.targets}`);
+  if (d.optimizer) w.push(`optimizer=${d.optimizer}`);
+  if (d.gradientCheckpointing !== undefined) w.push(`gc=${d.gradientCheckpointing ? 'on' : 'off'}`);
+  if (d.accumulation !== undefined) w.push(`accum=${d.accumulation}`);
+  if (d.gpu) w.push(`gpu=${d.gpuCount ? `${d.gpuCount}x` : ''}${d.gpu}`);
+  else if (d.gpuCount) w.push(`gpus=${d.gpuCount}`);
+  if (d.visibility === 'private') w.push('private');
+  return w.join(' ');
 }
