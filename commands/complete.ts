@@ -4,6 +4,7 @@ import { FORMAT_WORDS } from '../src/catalog/formats.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import { MODELS } from '../src/catalog/models.ts';
 import { nearest } from '../src/query/suggest.ts';
+import { FORMAT_CHOICES } from './vram.ts';
 
 export const MAX_CHOICES = 25;
 
@@ -32,26 +33,7 @@ const KEYS = [
   'full',
   'private',
 ];
-const FORMATS = [
-  'bf16',
-  'fp16',
-  'fp8',
-  'int8',
-  'int4',
-  'nf4',
-  'awq',
-  'gptq',
-  'q8_0',
-  'q6_k',
-  'q5_k_m',
-  'q4_k_m',
-  'q4_0',
-  'q3_k_m',
-  'q2_k',
-  'iq4_xs',
-  'mxfp4',
-  'exl2=4.5',
-];
+const FORMATS = [...FORMAT_CHOICES, 'q4_0', 'iq4_xs', 'mxfp4', 'exl2=4.5'];
 const MODEL_IDS = MODELS.map((m) => m.id);
 const GPU_WORDS = GPUS.map((g) => g.id);
 const EVERYTHING = [
@@ -88,7 +70,9 @@ export function complete(typed: string, maxLength = 100): string[] {
   }
   const out: string[] = [];
   const seen = new Set<string>();
-  if (text.trim() && !endsWithSpace && hits.length === 0) out.push(text.trim());
+  // Nothing to complete: offer what was typed as is, if it fits a choice.
+  if (text.trim() && !endsWithSpace && hits.length === 0 && text.trim().length <= maxLength)
+    out.push(text.trim());
   for (const h of hits) {
     const full = head ? `${head} ${h}` : h;
     if (full.length > maxLength || seen.has(full)) continue;

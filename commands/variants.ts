@@ -1,8 +1,8 @@
 // Buttons under a result: the same query as Inference / LoRA / QLoRA / Full fine-tune, or with half or
 // double the context. Stateless: the payload carries the variant and the query words, so any process
 // can answer any click.
-import { parseDraft, draftToText, toRequest, QueryError, EXAMPLE, type Draft } from '../src/query/parse.ts';
-import { buildReport } from '../src/report.ts';
+import { parseDraft, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
+import { replyFor } from './vram.ts';
 import { LIMITS, type Mode } from '../src/request.ts';
 import type { Reply } from './types.ts';
 
@@ -50,20 +50,7 @@ export function runVariant(payload: string): Reply {
       example: `/vram ${EXAMPLE}`,
       ephemeral: true,
     };
-  try {
-    const draft = applyVariant(parseDraft(m[2]!), variant.id);
-    const { request, model } = toRequest(draft);
-    return {
-      kind: 'estimate',
-      report: buildReport(request, model),
-      query: draftToText(draft),
-      ephemeral: request.visibility === 'private',
-    };
-  } catch (err) {
-    if (err instanceof QueryError)
-      return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
-    throw err;
-  }
+  return replyFor(() => applyVariant(parseDraft(m[2]!), variant.id));
 }
 
 /** Switching mode drops the words that only make sense in the other mode. */

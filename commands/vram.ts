@@ -62,26 +62,30 @@ export const vram: Command = {
     { name: 'private', type: 'boolean', description: 'Only you see the answer' },
   ],
   run(input: CommandInput): Reply {
-    try {
-      const text = input.text.trim();
-      const fromText = parseDraft(text);
-      const typed = optionsDraft(input.options ?? {});
-      const draft = mergeDrafts(fromText, typed);
-      const { request, model } = toRequest(draft);
-      const report = buildReport(request, model);
-      return {
-        kind: 'estimate',
-        report,
-        query: draftToText(draft),
-        ephemeral: request.visibility === 'private',
-      };
-    } catch (err) {
-      if (err instanceof QueryError)
-        return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
-      throw err;
-    }
+    return replyFor(() => mergeDrafts(parseDraft(input.text.trim()), optionsDraft(input.options ?? {})));
   },
 };
+
+/**
+ * The one path from words to an estimate reply, for the command and its buttons: a QueryError becomes
+ * an error reply (ephemeral, with a valid example); anything else is a fault for the caller.
+ */
+export function replyFor(draftOf: () => Draft): Reply {
+  try {
+    const draft = draftOf();
+    const { request, model } = toRequest(draft);
+    return {
+      kind: 'estimate',
+      report: buildReport(request, model),
+      query: draftToText(draft),
+      ephemeral: request.visibility === 'private',
+    };
+  } catch (err) {
+    if (err instanceof QueryError)
+      return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
+    throw err;
+  }
+}
 
 /** Typed options -> the same Draft the words produce (each option is parsed as if typed as key=value). */
 function optionsDraft(o: Record<string, string | number | boolean | undefined>): Draft {
