@@ -5,7 +5,7 @@ import { paramBreakdown, type ParamBreakdown } from './catalog/params.ts';
 import { getFormat, KV_BYTES, type WeightFormat } from './catalog/formats.ts';
 import { RUNTIME_PROFILES, type RuntimeProfile } from './catalog/runtimes.ts';
 import type { Request, Optimizer } from './request.ts';
-import { gib, tokens, paramCount, GIB } from './units.ts';
+import { gib, tokens, paramCount } from './units.ts';
 
 export type ComponentId =
   'weights' | 'adapter' | 'kv_cache' | 'activations' | 'logits' | 'gradients' | 'optimizer' | 'overhead';
@@ -30,7 +30,7 @@ export interface Estimate {
   total: { bytes: number; low: number; high: number };
   /** Memory per card when the job is split over `cards` GPUs at `context` tokens (central estimate). */
   perCard(cards: number, context?: number): number;
-  /** KV-cache bytes per token of context for the whole batch, averaged (sliding windows make it non-linear). */
+  /** KV-cache bytes at `context` tokens for the whole batch (0 in training). */
   kvBytes(context: number): number;
   /** Bytes read from memory per generated token (active weights + KV), for the bandwidth ceiling. */
   decodeBytes: number;
@@ -398,9 +398,11 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     .filter((c) => c.id === 'weights' || c.id === 'adapter' || c.id === 'gradients' || c.id === 'optimizer')
     .reduce((a, c) => a + c.bytes, 0);
 
-  // Decode reads the active weights once per step plus the KV cache of every sequence.
+  // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
+  // divides bandwidth by the weights and one sequence's KV.
+  const kvAtRequest = kvOf(req.context);
   const activeFraction = p.total > 0 ? p.active / p.total : 1;
-  const decodeBytes = w.bytes * activeFraction + (training ? 0 : kvOf(req.context) / req.batch);
+  const decodeBytes = w.bytes * activeFraction + kvAtRequest / req.batch;
 
   return {
     request: req,
@@ -411,8 +413,9 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     components,
     total,
     perCard(cards: number, context = req.context) {
-      const a = context === req.context ? act : actOf(context);
-      const shardable = stateBytesTotal + kvOf(context);
+      const atRequest = context === req.context;
+      const a = atRequest ? act : actOf(context);
+      const shardable = stateBytesTotal + (atRequest ? kvAtRequest : kvOf(context));
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;
@@ -455,24 +458,25 @@ function activationParts(
   const ab = actBytes(f, req) / 2; // the per-layer formula is written for 16-bit
   const perLayer = layerActivationBytes(m) * ab;
   const scoresPerLayer = req.flashAttention ? 0 : req.batch * m.heads * context * context * 6 * ab;
+  // A k-bit base (bitsandbytes) dequantizes one matrix to 16-bit at a time, in forward and again in backward.
+  const dequant = f.family === 'bnb' ? 2 * largestMatrix(m) * 2 : 0;
   // Checkpointing keeps each layer's input and recomputes one layer at a time during backward.
-  const activations = req.gradientCheckpointing
-    ? round(m.layers * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
-    : round(m.layers * (T * perLayer + scoresPerLayer));
+  const activations =
+    dequant +
+    (req.gradientCheckpointing
+      ? round(m.layers * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
+      : round(m.layers * (T * perLayer + scoresPerLayer)));
   // Cross-entropy as transformers computes it: bf16 logits, an fp32 upcast, fp32 log-softmax and its gradient.
   const logits = round(T * m.vocab * 12);
   if (!explain) return { activations, activationDetail: '', logits, logitsDetail: '' };
-  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) x ${(2 * ab) / 2} bytes`;
+  // The per-layer formula counts 16-bit bytes; fp32 training doubles it.
+  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) bytes${ab > 1 ? ` x ${ab}` : ''}`;
   let detail = req.gradientCheckpointing
     ? `checkpointed: ${m.layers} layer inputs x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
     : `${m.layers} layers x ${tokens(T)} tokens x ${perLayerText}`;
   if (scoresPerLayer > 0)
     detail += ` + eager attention scores ${m.heads} heads x ${tokens(context)}^2 x 6 bytes per layer`;
+  if (dequant > 0) detail += ' + one dequantized 16-bit weight matrix (forward and backward)';
   const logitsDetail = `${tokens(T)} tokens x ${m.vocab} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`;
   return { activations, activationDetail: detail, logits, logitsDetail };
-}
-
-/** Total bytes as a GiB number, for tests and scripts. */
-export function totalGiB(e: Estimate): number {
-  return e.total.bytes / GIB;
 }
