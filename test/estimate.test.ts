@@ -109,8 +109,8 @@ describe('training', () => {
     expect(on * 5).toBeLessThan(off);
   });
   it('eager attention (fa=off) adds the tokens x tokens scores', () => {
-    const fa = component(report('llama-3.1-8b lora seq=4096 fa=on'), 'activations');
-    const eager = component(report('llama-3.1-8b lora seq=4096 fa=off'), 'activations');
+    const fa = component(report('llama-3.1-8b lora seq=4096 gc=off fa=on'), 'activations');
+    const eager = component(report('llama-3.1-8b lora seq=4096 gc=off fa=off'), 'activations');
     // 32 layers x 32 heads x 4096^2 x 6 bytes more
     expect(eager - fa).toBe(32 * 32 * 4096 * 4096 * 6);
   });

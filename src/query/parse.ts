@@ -775,12 +775,12 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
     optimizer = d.optimizer ?? 'adamw';
     if (!d.optimizer)
       assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
-    gc = d.gradientCheckpointing ?? mode === 'qlora';
+    // Fine-tuning tools turn checkpointing on by default (LLaMA-Factory, Unsloth, torchtune recipes, PEFT's
+    // k-bit preparation); the plain HF Trainer does not, so the reply says which was assumed.
+    gc = d.gradientCheckpointing ?? true;
     if (d.gradientCheckpointing === undefined) {
       assumed.push(
-        gc
-          ? 'gradient checkpointing on (PEFT turns it on for k-bit training; gc=off to drop it)'
-          : 'gradient checkpointing off (the HF Trainer default; gc=on saves most activation memory)',
+        'gradient checkpointing on, as fine-tuning recipes run it (gc=off models the plain HF Trainer default)',
       );
     }
     accumulation = d.accumulation ?? null;
