@@ -39,38 +39,65 @@ function maxCards(gpu: GpuSpec): number {
  * The verdict uses the estimate's band: "fits" when even the high end fits, "tight" when the central
  * estimate fits but the high end does not, "no" otherwise.
  */
-/** Work shared by every GPU of one request: the need per card, and searches by usable memory. */
-interface SearchCache {
-  need: number | undefined;
-  /** Keyed by usable bytes, negated for unified devices (they never split). */
-  byUsable: Map<number, { count: number; maxContext: number | null }>;
-}
-
-export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null, cache?: SearchCache): Fit {
+export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit {
   const usable = usableBytes(gpu, e);
   const cards = Math.min(askedCards ?? 1, maxCards(gpu));
-  // Unified devices may get fewer cards than asked, so only the common case shares the need.
-  const shared = cache !== undefined && cards === (askedCards ?? 1);
-  const need = shared ? (cache.need ??= e.perCard(cards)) : e.perCard(cards);
+  return fitRow(
+    gpu,
+    e,
+    usable,
+    cards,
+    e.perCard(cards),
+    cardsNeeded(gpu, e, usable),
+    maxContext(e, usable, cards),
+  );
+}
+
+function fitRow(
+  gpu: GpuSpec,
+  e: Estimate,
+  usable: number,
+  cards: number,
+  need: number,
+  count: number,
+  maxCtx: number | null,
+): Fit {
   const highNeed = need + (e.total.high - e.total.bytes) / cards;
-  const verdict: Verdict = highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no';
-  const key = gpu.kind === 'unified' ? -usable : usable;
-  let searched = cache?.byUsable.get(key);
-  if (!searched) {
-    searched = { count: cardsNeeded(gpu, e, usable), maxContext: maxContext(e, usable, cards) };
-    cache?.byUsable.set(key, searched);
-  }
   return {
     gpu: gpu.id,
     name: gpu.name,
     memoryBytes: Math.round(gpu.memoryGiB * GIB),
     usableBytes: usable,
-    count: searched.count,
-    verdict,
+    count,
+    verdict: highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no',
     headroomBytes: Math.round(usable - need),
-    maxContext: searched.maxContext,
+    maxContext: maxCtx,
     tokensPerSecond: e.request.mode === 'inference' ? decodeCeiling(gpu, e, cards) : null,
   };
+}
+
+/** GPUs that share usable memory and splitting rules (many cards have 24, 48 or 80 GiB): searched once. */
+interface Group {
+  sample: GpuSpec;
+  /** Positions in GPUS, so the answer keeps the catalog's order. */
+  members: number[];
+}
+
+const groupsByUtilization = new Map<number, Group[]>();
+
+function groupsFor(utilization: number): Group[] {
+  let groups = groupsByUtilization.get(utilization);
+  if (groups) return groups;
+  const byKey = new Map<string, Group>();
+  GPUS.forEach((g, i) => {
+    const key = `${Math.floor(g.memoryGiB * GIB * g.usableFraction * utilization)}/${g.kind}`;
+    const group = byKey.get(key);
+    if (group) group.members.push(i);
+    else byKey.set(key, { sample: g, members: [i] });
+  });
+  groups = [...byKey.values()];
+  groupsByUtilization.set(utilization, groups);
+  return groups;
 }
 
 function cardsNeeded(gpu: GpuSpec, e: Estimate, usable: number): number {
@@ -140,7 +167,16 @@ function decodeCeiling(gpu: GpuSpec, e: Estimate, cards: number): number {
 }
 
 export function fitAll(e: Estimate): Fit[] {
-  const asked = e.request.gpuCount;
-  const cache: SearchCache = { need: undefined, byUsable: new Map() };
-  return GPUS.map((g) => fitOn(g, e, asked, cache));
+  const asked = e.request.gpuCount ?? 1;
+  const out = new Array<Fit>(GPUS.length);
+  const needOnAsked = e.perCard(asked);
+  for (const group of groupsFor(e.runtime.memoryUtilization)) {
+    const usable = usableBytes(group.sample, e);
+    const cards = Math.min(asked, maxCards(group.sample));
+    const need = cards === asked ? needOnAsked : e.perCard(cards);
+    const count = cardsNeeded(group.sample, e, usable);
+    const maxCtx = maxContext(e, usable, cards);
+    for (const i of group.members) out[i] = fitRow(GPUS[i]!, e, usable, cards, need, count, maxCtx);
+  }
+  return out;
 }

@@ -474,8 +474,19 @@ interface Span {
 }
 
 /** The longest run of words starting at i that names a model or (after "on") a GPU. */
+/** The leading letters of a word ("llama3.1:8b" -> "llama"), or the word itself if it has none ("4090"). */
+function head(word: string): string {
+  return /^[a-z]+/.exec(word)?.[0] ?? word;
+}
+
+/** First words that can start a multi-word model or GPU name: other words skip the longer spans. */
+const NAME_HEADS = new Set(
+  [...MODEL_NAMES, ...GPU_NAMES].map((n) => head(n.toLowerCase().split(/[-_/:\s]/)[0]!)),
+);
+
 function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
-  for (let n = Math.min(MAX_SPAN, w.length - i); n >= 1; n--) {
+  const longest = NAME_HEADS.has(head(w[i]!)) ? Math.min(MAX_SPAN, w.length - i) : 1;
+  for (let n = longest; n >= 1; n--) {
     const parts = w.slice(i, i + n);
     if (parts.some((p) => p.includes('='))) continue;
     const joined = parts.join('-');
