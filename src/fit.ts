@@ -48,7 +48,7 @@ export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit
     usable,
     cards,
     e.perCard(cards),
-    cardsNeeded(gpu, e, usable),
+    cardsNeeded(gpu, usable, needsPerCount(e)),
     maxContext(e, usable, cards),
   );
 }
@@ -100,20 +100,26 @@ function groupsFor(utilization: number): Group[] {
   return groups;
 }
 
-function cardsNeeded(gpu: GpuSpec, e: Estimate, usable: number): number {
+/** Memory per card at the asked context for n = 1..MAX_CARDS, computed at most once per request. */
+function needsPerCount(e: Estimate): (n: number) => number {
+  const memo = new Float64Array(MAX_CARDS + 1);
+  return (n) => (memo[n] ||= e.perCard(n));
+}
+
+function cardsNeeded(gpu: GpuSpec, usable: number, needOn: (n: number) => number): number {
   const limit = maxCards(gpu);
-  if (e.perCard(1) <= usable) return 1;
-  if (limit === 1 || e.perCard(limit) > usable) return 0;
+  if (needOn(1) <= usable) return 1;
+  if (limit === 1 || needOn(limit) > usable) return 0;
   // For n >= 2, perCard(n) = shardable / n + replicated: read both off two evaluations and solve for n.
-  const p2 = e.perCard(2);
-  const p4 = e.perCard(4);
+  const p2 = needOn(2);
+  const p4 = needOn(4);
   const shardable = 4 * (p2 - p4);
   const replicated = p2 - shardable / 2;
   let n = usable > replicated ? Math.max(2, Math.ceil(shardable / (usable - replicated))) : limit;
   n = Math.min(n, limit);
   // Guard against rounding: step to the exact smallest count.
-  while (n > 2 && e.perCard(n - 1) <= usable) n--;
-  while (n < limit && e.perCard(n) > usable) n++;
+  while (n > 2 && needOn(n - 1) <= usable) n--;
+  while (n < limit && needOn(n) > usable) n++;
   return n;
 }
 
@@ -124,15 +130,27 @@ function cardsNeeded(gpu: GpuSpec, e: Estimate, usable: number): number {
  */
 export function maxContext(e: Estimate, usable: number, cards: number): number | null {
   const top = Math.max(e.model.maxContext, e.request.context);
-  let lo = 1;
-  let flo = e.perCard(cards, lo) - usable;
-  if (flo > 0) return null;
-  let hi = top;
-  let fhi = e.perCard(cards, hi) - usable;
-  if (fhi <= 0) return top;
-  let side = 0;
+  // The asked context is already priced: it splits the range in two before any search.
+  const asked = e.request.context;
+  const fAsked = e.perCard(cards) - usable;
+  let lo: number, flo: number, hi: number, fhi: number;
+  if (fAsked <= 0) {
+    lo = asked;
+    flo = fAsked;
+    hi = top;
+    fhi = e.perCard(cards, hi) - usable;
+    if (fhi <= 0) return top;
+  } else {
+    hi = asked;
+    fhi = fAsked;
+    lo = 1;
+    flo = e.perCard(cards, lo) - usable;
+    if (flo > 0) return null;
+    if (hi === lo) return null;
+  }
   // Stop once both ends round to the same multiple of 256 (what we report), or the bracket is exact.
   const settled = () => hi - lo <= 1 || (lo >= 1024 && Math.floor(lo / 256) === Math.floor((hi - 1) / 256));
+  let side = 0;
   for (let i = 0; i < 60 && !settled(); i++) {
     let x = Math.floor(lo + (flo / (flo - fhi)) * (hi - lo));
     if (x <= lo || x >= hi) x = Math.floor((lo + hi) / 2);
@@ -142,17 +160,40 @@ export function maxContext(e: Estimate, usable: number, cards: number): number |
       flo = fx;
       if (side === -1) fhi /= 2; // Illinois: halve the stale end so the bracket keeps shrinking from both sides
       side = -1;
+      // Memory is close to linear in the context: the next multiple of 256 usually closes the bracket.
+      const probe = x - (x % 256) + 256;
+      if (x >= 1024 && probe < hi) {
+        const fp = e.perCard(cards, probe) - usable;
+        if (fp > 0) {
+          hi = probe;
+          fhi = fp;
+        } else {
+          lo = probe;
+          flo = fp;
+        }
+      }
     } else {
       hi = x;
       fhi = fx;
       if (side === 1) flo /= 2;
       side = 1;
+      const probe = x - (x % 256);
+      if (probe >= 1024 && probe > lo) {
+        const fp = e.perCard(cards, probe) - usable;
+        if (fp <= 0) {
+          lo = probe;
+          flo = fp;
+        } else {
+          hi = probe;
+          fhi = fp;
+        }
+      }
     }
   }
   // Report round numbers people can type (down to a multiple of 256 above 1k tokens), but never below
   // the asked context when that fits.
   const rounded = lo >= 1024 ? lo - (lo % 256) : lo;
-  return rounded < e.request.context && lo >= e.request.context ? e.request.context : rounded;
+  return rounded < asked && lo >= asked ? asked : rounded;
 }
 
 /**
@@ -169,12 +210,13 @@ function decodeCeiling(gpu: GpuSpec, e: Estimate, cards: number): number {
 export function fitAll(e: Estimate): Fit[] {
   const asked = e.request.gpuCount ?? 1;
   const out = new Array<Fit>(GPUS.length);
-  const needOnAsked = e.perCard(asked);
+  const needOn = needsPerCount(e);
+  const needOnAsked = needOn(asked);
   for (const group of groupsFor(e.runtime.memoryUtilization)) {
     const usable = usableBytes(group.sample, e);
     const cards = Math.min(asked, maxCards(group.sample));
-    const need = cards === asked ? needOnAsked : e.perCard(cards);
-    const count = cardsNeeded(group.sample, e, usable);
+    const need = cards === asked ? needOnAsked : needOn(cards);
+    const count = cardsNeeded(group.sample, usable, needOn);
     const maxCtx = maxContext(e, usable, cards);
     for (const i of group.members) out[i] = fitRow(GPUS[i]!, e, usable, cards, need, count, maxCtx);
   }

@@ -4,7 +4,7 @@ import { findGpu } from './catalog/gpus.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
-import { fitAll, fitOn, usableBytes, type Fit } from './fit.ts';
+import { fitAll, MAX_CARDS, type Fit } from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
@@ -90,7 +90,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     focus,
     hostBytes: e.hostBytes,
     assumptions,
-    suggestions: suggestions(e, focusGpu),
+    suggestions: suggestions(e, fits, focusGpu),
   };
 }
 
@@ -107,15 +107,21 @@ function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
   const cards = e.request.gpuCount ?? 1;
-  const ok = fits.filter((f) => f.verdict === 'fits').sort((a, b) => a.usableBytes - b.usableBytes);
-  if (cards > 1 && ok.length > 0)
-    return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${ok[0]!.name}.`;
-  if (ok.length > 0) return `${needs}. Smallest single GPU that fits: ${ok[0]!.name}.`;
-  const multi = fits
-    .filter((f) => f.count > 1)
-    .sort((a, b) => a.count - b.count || a.memoryBytes - b.memoryBytes);
-  if (multi.length > 0)
-    return `${needs}. No single GPU holds it; ${multi[0]!.count}x ${multi[0]!.name} would.`;
+  // One pass each: the smallest card that fits, else the smallest split that holds it.
+  let smallest: Fit | undefined;
+  let split: Fit | undefined;
+  for (const f of fits) {
+    if (f.verdict === 'fits' && (!smallest || f.usableBytes < smallest.usableBytes)) smallest = f;
+    if (
+      f.count > 1 &&
+      (!split || f.count < split.count || (f.count === split.count && f.memoryBytes < split.memoryBytes))
+    )
+      split = f;
+  }
+  if (smallest && cards > 1)
+    return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${smallest.name}.`;
+  if (smallest) return `${needs}. Smallest single GPU that fits: ${smallest.name}.`;
+  if (split) return `${needs}. No single GPU holds it; ${split.count}x ${split.name} would.`;
   return `${needs}. No GPU in the catalog holds it.`;
 }
 
@@ -145,14 +151,15 @@ const SMALLER: Record<string, string[]> = {
 };
 const VLLM_SMALLER: Record<string, string[]> = { bf16: ['fp8', 'awq'], fp16: ['fp8', 'awq'], fp8: ['awq'] };
 
-function suggestions(e: Estimate, focusGpu: GpuSpec | undefined): string[] {
+function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): string[] {
   const req = e.request;
-  const target = focusGpu ?? defaultTarget(e);
+  const target = focusGpu ?? defaultTarget(fits);
   if (!target) return [];
-  const cards = req.gpuCount ?? 1;
-  const usable = usableBytes(target, e);
-  const need = e.perCard(cards);
-  if (need <= usable) return [];
+  // The target's row was computed for the asked number of cards (unified machines: one).
+  const row = fits.find((f) => f.gpu === target.id);
+  if (!row || row.headroomBytes >= 0) return [];
+  const cards = Math.min(req.gpuCount ?? 1, target.kind === 'unified' ? 1 : MAX_CARDS);
+  const usable = row.usableBytes;
   const on = `${cards > 1 ? `${cards}x ` : ''}${target.name}`;
   const out: string[] = [];
   const tryAlt = (change: Partial<Request>, say: string) => {
@@ -202,30 +209,27 @@ function suggestions(e: Estimate, focusGpu: GpuSpec | undefined): string[] {
       );
   }
   // Shorter context, on the same cards.
-  const fit = fitOn(target, e, cards);
-  if (fit.maxContext !== null && fit.maxContext < req.context && fit.maxContext >= 256) {
-    out.push(`${req.mode === 'inference' ? 'ctx' : 'seq'}=${fit.maxContext}: the longest that fits ${on}`);
+  if (row.maxContext !== null && row.maxContext < req.context && row.maxContext >= 256) {
+    out.push(`${req.mode === 'inference' ? 'ctx' : 'seq'}=${row.maxContext}: the longest that fits ${on}`);
   }
-  if (fit.count > cards)
-    out.push(`${fit.count}x ${target.name}: each card holds a share of the weights and cache`);
-  else if (fit.count === 0 && target.kind === 'discrete')
-    out.push(`more than ${cards} cards: even a large split of ${target.name} is not enough`);
+  if (row.count > cards)
+    out.push(`${row.count}x ${target.name}: each card holds a share of the weights and cache`);
+  else if (row.count === 0 && target.kind === 'discrete')
+    out.push(`more than ${MAX_CARDS} cards: even a large split of ${target.name} is not enough`);
   return out.slice(0, 5);
 }
 
 /** Without a named GPU, suggest for a 24 GB card if the job is near that size, else an 80 GB one. */
-function defaultTarget(e: Estimate): GpuSpec | undefined {
-  const small = findGpu('rtx-4090');
-  const big = findGpu('h100-sxm');
-  if (small && e.perCard(1) > usableBytes(small, e) && e.perCard(1) <= 2.5 * usableBytes(small, e))
-    return small;
-  if (big && e.perCard(1) > usableBytes(big, e)) return big;
-  return undefined;
-}
+const SMALL_TARGET = findGpu('rtx-4090');
+const BIG_TARGET = findGpu('h100-sxm');
 
-/** Query text -> report in one call: the path every adapter and the CLI use. */
-export function isEstimateReport(x: unknown): x is Report {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'estimate';
+function defaultTarget(fits: Fit[]): GpuSpec | undefined {
+  const small = fits.find((f) => f.gpu === SMALL_TARGET?.id);
+  const big = fits.find((f) => f.gpu === BIG_TARGET?.id);
+  if (small && small.headroomBytes < 0 && small.usableBytes - small.headroomBytes <= 2.5 * small.usableBytes)
+    return SMALL_TARGET;
+  if (big && big.headroomBytes < 0) return BIG_TARGET;
+  return undefined;
 }
 
 export type { Fit, Component };

@@ -484,11 +484,28 @@ const NAME_HEADS = new Set(
   [...MODEL_NAMES, ...GPU_NAMES].map((n) => head(n.toLowerCase().split(/[-_/:\s]/)[0]!)),
 );
 
+/** A word that is certainly not part of a model or GPU name: a setting, a format, a filler, a length. */
+function endsName(word: string): boolean {
+  return (
+    word.includes('=') ||
+    FILLER.has(word) ||
+    /^\d+(\.\d+)?k$/.test(word) ||
+    /^(context|ctx|tokens?|seq|gpus?)$/.test(word) ||
+    MODE_WORDS[word] !== undefined ||
+    RUNTIME_WORDS[word] !== undefined ||
+    findFormat(word) !== undefined ||
+    findGenericFormat(word) !== undefined
+  );
+}
+
 function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
-  const longest = NAME_HEADS.has(head(w[i]!)) ? Math.min(MAX_SPAN, w.length - i) : 1;
+  let longest = 1;
+  if (NAME_HEADS.has(head(w[i]!))) {
+    while (longest < MAX_SPAN && i + longest < w.length && !endsName(w[i + longest]!)) longest++;
+  }
   for (let n = longest; n >= 1; n--) {
     const parts = w.slice(i, i + n);
-    if (parts.some((p) => p.includes('='))) continue;
+    if (n === 1 && parts[0]!.includes('=')) continue;
     const joined = parts.join('-');
     const text = parts.join(' ');
     // A single word that is a format or a mode is never a model name ("q4" is not a model).
