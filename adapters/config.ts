@@ -15,6 +15,11 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: z.string().min(1).optional(),
   DISCORD_APPLICATION_ID: z.string().min(1).optional(),
   DISCORD_PUBLIC_KEY: z.string().min(1).optional(),
+  /** Gateway sharding: `auto` (Discord's recommendation) or a shard count; unset runs one client. */
+  DISCORD_SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, 'use auto or a number of shards')
+    .optional(),
   DISCORD_PORT: port(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

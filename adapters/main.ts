@@ -1,10 +1,32 @@
 // Start every platform whose credentials are set; with none, the console adapter (design 2.3).
+// Starting needs no network: each platform serves first and calls out only when a request needs it.
 import 'dotenv/config';
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfig, ConfigError, type Config, type Platform } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { createLogger, type Logger } from './shared/log.ts';
+import { onShutdown, type Closable } from './shared/shutdown.ts';
+
+/** Platform starters, loaded only when configured so the console starts without the chat SDKs. */
+async function startPlatform(p: Platform, config: Config, log: Logger): Promise<Closable> {
+  switch (p) {
+    case 'slack-http':
+    case 'slack-socket': {
+      const { startSlack } = await import('./slack/index.ts');
+      return startSlack(config.env, p === 'slack-socket' ? 'socket' : 'http', log);
+    }
+    case 'discord-http': {
+      const { startDiscordHttp } = await import('./discord/http.ts');
+      return startDiscordHttp(config.env, log);
+    }
+    case 'discord-gateway': {
+      const { startDiscordGateway } = await import('./discord/gateway.ts');
+      return startDiscordGateway(config.env, log);
+    }
+  }
+}
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (err) {
@@ -19,11 +41,21 @@ async function main(): Promise<void> {
     await runConsole(process.stdin, process.stdout, (m) => process.stderr.write(`${m}\n`));
     return;
   }
-  // Discord and Slack adapters arrive with their own issues; name what is configured but not yet served.
-  process.stderr.write(
-    `configured platforms (${config.platforms.join(', ')}) are not available in this build; answering on the console\n`,
-  );
-  await runConsole(process.stdin, process.stdout, (m) => process.stderr.write(`${m}\n`));
+  const log = createLogger(process.env, config.env.LOG_LEVEL);
+  const started: Closable[] = [];
+  for (const p of config.platforms) {
+    try {
+      started.push(await startPlatform(p, config, log));
+      log.info({ platform: p }, 'platform started');
+    } catch (err) {
+      log.error({ platform: p, err }, 'platform failed to start');
+    }
+  }
+  if (started.length === 0) {
+    process.exitCode = 1;
+    return;
+  }
+  onShutdown(started, (m) => log.info(m));
 }
 
 main().catch(() => {

@@ -1,0 +1,200 @@
+// Discord HTTP interactions: POST /discord/interactions, Ed25519-verified on the raw body, the reply
+// in the HTTP response. Stateless (buttons carry their own state), so any number of processes can
+// sit behind a load balancer. Starting makes no network call.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.ts';
+import type { Logger } from '../shared/log.ts';
+import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
+import { createInteractionHandler, parseInteraction, type InteractionHandler } from './core.ts';
+
+export const INTERACTIONS_PATH = '/discord/interactions';
+/** For load balancers: answers 200 without touching Discord. */
+export const HEALTH_PATH = '/healthz';
+/** Real interactions are a few KiB; anything this big is not from Discord. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** ASN.1 SPKI header for a raw 32-byte Ed25519 public key (RFC 8410). */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** The portal's hex public key -> a KeyObject. The error never repeats the key. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  const clean = hex.trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(clean))
+    throw new Error(
+      'DISCORD_PUBLIC_KEY must be the 64 hex characters from Developer Portal > your application > General Information > Public Key',
+    );
+  return createPublicKey({
+    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(clean, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
+}
+
+/**
+ * Discord signs timestamp + raw body. Any malformed header is simply "not verified". The timestamp
+ * is not checked for age (Discord does not ask for it): a replayed request only gets its answer back
+ * in its own HTTP response, and nothing is posted anywhere else.
+ */
+export function verifySignature(
+  key: KeyObject,
+  signatureHex: string | undefined,
+  timestamp: string | undefined,
+  body: Buffer,
+): boolean {
+  if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
+  try {
+    return verify(
+      null,
+      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+      key,
+      Buffer.from(signatureHex, 'hex'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+export interface DiscordHttpOptions {
+  publicKey: KeyObject;
+  log: Logger;
+  handler?: InteractionHandler;
+  maxBodyBytes?: number;
+}
+
+/** The server, not yet listening (tests and embedding). */
+export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
+  const { publicKey, log } = opts;
+  const handler = opts.handler ?? createInteractionHandler({ log });
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD'))
+      return send(res, 200, { ok: true });
+    if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
+    if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
+
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body = declared > maxBody ? null : await readBody(req, maxBody);
+    if (body === null) return tooLarge(req, res, maxBody);
+
+    const signature = header(req, 'x-signature-ed25519');
+    const timestamp = header(req, 'x-signature-timestamp');
+    if (!verifySignature(publicKey, signature, timestamp, body)) {
+      log.debug('discord http: bad or missing signature');
+      return send(res, 401, { error: 'invalid request signature' });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(res, 400, { error: 'body is not JSON' });
+    }
+    const interaction = parseInteraction(json);
+    if (!interaction) return send(res, 400, { error: 'not an interaction' });
+
+    const response = handler(interaction);
+    send(res, 200, response);
+    log.debug(
+      { type: interaction.type, reply: response.type, ms: Math.round(performance.now() - started) },
+      'discord http interaction',
+    );
+  }
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      log.error({ err }, 'discord http: request failed');
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  // A client that trickles its request cannot hold a socket for long.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  return server;
+}
+
+/** Start serving on HOST:DISCORD_PORT. Resolves once listening; `port` is the bound port (tests use 0). */
+export async function startDiscordHttp(
+  env: Config['env'],
+  log: Logger,
+): Promise<Closable & { port: number }> {
+  if (!env.DISCORD_PUBLIC_KEY)
+    throw new Error('DISCORD_PUBLIC_KEY is missing (HTTP interactions mode needs it)');
+  const server = createDiscordHttpServer({ publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY), log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.DISCORD_PORT, env.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => log.error({ err }, 'discord http server error'));
+  const { port } = server.address() as AddressInfo;
+  log.info({ host: env.HOST, port, path: INTERACTIONS_PATH }, 'discord http interactions listening');
+  return { name: 'discord-http', port, close: () => closeServer(server) };
+}
+
+/** Stop accepting, let in-flight requests finish, and force the rest closed before the deadline. */
+export function closeServer(server: Server, graceMs = SHUTDOWN_DEADLINE_MS - 1000): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    // Keep-alive sockets with no request in flight would otherwise hold close() open.
+    server.closeIdleConnections();
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The raw body, or null as soon as it exceeds `max` bytes. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.off('data', onData);
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** 413, then close the connection rather than read the rest of an oversized body. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, max: number): void {
+  res.once('finish', () => req.destroy());
+  send(res, 413, { error: `body larger than ${max} bytes` }, { connection: 'close' });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}

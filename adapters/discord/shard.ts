@@ -1,0 +1,26 @@
+// One shard process under ShardingManager (DISCORD_SHARDS). discord.js passes the token and this
+// process's shard ids in the environment (DISCORD_TOKEN, SHARDS, SHARD_COUNT), and the Client
+// picks the ids up by itself.
+import { createLogger } from '../shared/log.ts';
+import { connect, createGatewayClient } from './gateway.ts';
+
+const log = createLogger(process.env, process.env.LOG_LEVEL ?? 'info').child({ shards: process.env.SHARDS });
+const token = process.env.DISCORD_TOKEN;
+if (!token) {
+  log.fatal('shard started without DISCORD_TOKEN');
+  process.exit(1);
+}
+const client = createGatewayClient(log);
+const stop = connect(client, token, log);
+
+let closing = false;
+const shutdown = () => {
+  if (closing) return;
+  closing = true;
+  stop();
+  void client.destroy().finally(() => process.exit(0));
+};
+// The manager kills shards with SIGTERM; a lost parent shows up as an IPC disconnect.
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+process.once('disconnect', shutdown);

@@ -1,0 +1,374 @@
+// The Slack app: one Bolt App whose handlers serve both transports (the HTTP receiver and Socket Mode).
+// Each handler translates the Slack payload into command input, runs the command, renders the reply.
+// Stateless: nothing is kept between requests except the per-process rate-limit buckets, so any replica
+// can answer any request, including a click on a message another replica posted.
+import {
+  App,
+  type AllMiddlewareArgs,
+  type BlockAction,
+  type Receiver,
+  type ViewSubmitAction,
+  type webApi,
+} from '@slack/bolt';
+import { handle } from '../../commands/index.ts';
+import type { Reply } from '../../commands/types.ts';
+import { runVariant } from '../../commands/variants.ts';
+import { vram } from '../../commands/vram.ts';
+import type { Logger } from '../shared/log.ts';
+import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/rate-limit.ts';
+import { unescapeSlack } from './blocks.ts';
+import { boltLogger, describe } from './log.ts';
+import {
+  clampErrors,
+  errorField,
+  MODAL_CALLBACK_ID,
+  MODEL_ACTION_ID,
+  modalView,
+  modelOptions,
+  readOrigin,
+  readSubmission,
+  type Origin,
+} from './modal.ts';
+import { notice, renderReply, VARIANT_ACTION_PREFIX, type SlackMessage } from './render.ts';
+
+/** The slash command, from the declaration (the manifest test checks the manifest names the same). */
+export const COMMAND = `/${vram.name}`;
+/** Bot scopes the handlers below need; the manifest test checks the manifest grants exactly these. */
+export const BOT_SCOPES = [
+  'commands', // /vram
+  'chat:write', // answers to mentions and DMs, ephemeral notices (chat.postMessage, chat.postEphemeral)
+  'app_mentions:read', // app_mention events
+  'im:history', // message.im events: questions in the app's DM
+] as const;
+/** Events the handlers subscribe to. */
+export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
+
+/** Generous for people, tight for loops and floods: a burst of 5, then one request every 2 seconds. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 5, perSecond: 0.5 };
+/** What the user sees when something fails on our side: short, no details (those go to the log). */
+export const FAILURE_TEXT =
+  'Something went wrong on our side answering that; it has been logged. Please try again.';
+
+/** A reply posted later through response_url has to arrive while the user still waits. */
+const RESPONSE_URL_TIMEOUT_MS = 5000;
+/** Only Slack's own hosts receive response_url posts (the URL arrives in signed payloads; belt and braces). */
+const RESPONSE_URL = /^https:\/\/hooks\.slack(-gov)?\.com\//;
+
+export interface SlackAppOptions {
+  receiver: Receiver;
+  botToken: string;
+  log: Logger;
+  /** Web API client options (tests pass `retryConfig: { retries: 0 }`). */
+  clientOptions?: webApi.WebClientOptions;
+  rateLimit?: RateLimitOptions;
+  now?: () => number;
+}
+
+/**
+ * Short timeouts and few retries: an answer that arrives a minute late is worse than a logged failure, and
+ * the SDK's default policy retries for half an hour.
+ */
+export function defaultClientOptions(): webApi.WebClientOptions {
+  return {
+    timeout: 5000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+  };
+}
+
+export function createSlackApp(opts: SlackAppOptions): App {
+  const log = opts.log;
+  const now = opts.now ?? Date.now;
+  const clientOptions = { ...defaultClientOptions(), ...opts.clientOptions };
+  const fetchFn = clientOptions.fetch ?? globalThis.fetch;
+  const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+
+  const app = new App({
+    receiver: opts.receiver,
+    // An authorize function instead of `token`: Bolt then never calls auth.test, so starting needs no
+    // network. The bot user id comes from each event's `authorizations` (used by Bolt's ignoreSelf).
+    authorize: async (_source, body) => ({ botToken: opts.botToken, botUserId: authorizedUser(body) }),
+    logger: boltLogger(log.child({ component: 'bolt' })),
+    clientOptions,
+    // Conversation state would be per process; this app keeps none.
+    convoStore: false,
+  });
+
+  // Faults are bugs: the log gets the stack (the user never does).
+  const onFault = (err: unknown) => log.error({ err }, 'command failed');
+  const failed = (what: string, err: unknown) =>
+    log.warn({ call: what, err: describe(err) }, 'slack call failed');
+
+  /** POST to a response_url; like Bolt's respond(), but with a timeout and a host check. */
+  async function respondTo(url: string | undefined, payload: Record<string, unknown>): Promise<void> {
+    if (!url || !RESPONSE_URL.test(url)) throw new Error('no usable response_url');
+    const res = await fetchFn(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+    });
+    await res.text().catch(() => '');
+    if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
+  }
+
+  /** Per-user limit; returns the notice to show (once per window), '' to stay silent, or null to go ahead. */
+  function limited(team: string | undefined, user: string | undefined): string | null {
+    const d = limiter.take(`${team ?? ''}:${user ?? ''}`, now());
+    if (d.ok) return null;
+    return d.notify ? rateLimitMessage(d.retryAfterMs) : '';
+  }
+
+  // ------------------------------------------------------------ /vram <words>: the reply rides on the ack
+
+  app.command(COMMAND, async ({ command, ack, client }) => {
+    const acked = once(ack);
+    try {
+      const wait = limited(command.team_id, command.user_id);
+      if (wait !== null) return await acked(wait ? ephemeral(notice(wait)) : undefined);
+      const text = unescapeSlack(command.text ?? '').trim();
+      if (!text) {
+        // No words: the form. The trigger_id is valid for 3 s, so ack first and open right after.
+        await acked();
+        try {
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: modalView({ channelId: command.channel_id, responseUrl: command.response_url }),
+          });
+        } catch (err) {
+          failed('views.open', err);
+          await respondTo(
+            command.response_url,
+            ephemeral(
+              notice(
+                `I couldn't open the form. Type your question instead, e.g. ${COMMAND} ${vram.examples[0]}`,
+              ),
+            ),
+          ).catch((e: unknown) => failed('response_url', e));
+        }
+        return;
+      }
+      await acked(toResponse(handle({ text }, onFault)));
+    } catch (err) {
+      onFault(err);
+      await acked(ephemeral(notice(FAILURE_TEXT))).catch((e: unknown) => failed('ack', e));
+    }
+  });
+
+  // ------------------------------------------------------------ the form's model typeahead
+
+  app.options(MODEL_ACTION_ID, async ({ options, ack }) => {
+    try {
+      await ack({ options: modelOptions(options.value ?? '') });
+    } catch (err) {
+      onFault(err);
+      await ack({ options: [] }).catch((e: unknown) => failed('ack', e));
+    }
+  });
+
+  // ------------------------------------------------------------ the form submitted
+
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_ID, async ({ ack, view, body, client }) => {
+    const acked = once(ack);
+    try {
+      const submission = readSubmission(view.state.values);
+      if (!submission.ok) return await acked({ response_action: 'errors', errors: submission.errors });
+      const wait = limited(body.team?.id ?? body.user.team_id, body.user.id);
+      if (wait !== null) {
+        return await acked({
+          response_action: 'errors',
+          errors: clampErrors({ model: wait || 'Please wait a moment.' }),
+        });
+      }
+      const reply = handle({ text: '', options: submission.options }, onFault);
+      if (reply.kind === 'error') {
+        const field = errorField(reply.message, submission.options);
+        return await acked({ response_action: 'errors', errors: clampErrors({ [field]: reply.message }) });
+      }
+      await acked();
+      await deliver(readOrigin(view.private_metadata), body.user.id, reply, client);
+    } catch (err) {
+      onFault(err);
+      await acked({ response_action: 'errors', errors: { model: FAILURE_TEXT } }).catch((e: unknown) =>
+        failed('ack', e),
+      );
+    }
+  });
+
+  /**
+   * The form's answer goes where /vram was typed, through the command's response_url: it works in DMs and
+   * in channels the bot is not a member of (chat.postMessage would not). If that fails, the app's DM.
+   */
+  async function deliver(origin: Origin | null, user: string, reply: Reply, client: webApi.WebClient) {
+    const msg = renderReply(reply);
+    try {
+      await respondTo(origin?.responseUrl, toResponse(reply, msg));
+      return;
+    } catch (err) {
+      failed('response_url', err);
+    }
+    await client.chat
+      .postMessage({
+        channel: user,
+        text: msg.text,
+        blocks: msg.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      })
+      .catch((err: unknown) => failed('chat.postMessage', err));
+  }
+
+  // ------------------------------------------------------------ buttons: the same words, one thing changed
+
+  app.action<BlockAction>(new RegExp(`^${VARIANT_ACTION_PREFIX}`), async ({ ack, action, body }) => {
+    await ack();
+    const url = body.response_url;
+    try {
+      const wait = limited(body.team?.id ?? body.user.team_id, body.user.id);
+      if (wait !== null) {
+        if (wait) await respondTo(url, { ...ephemeral(notice(wait)), replace_original: false });
+        return;
+      }
+      let reply: Reply;
+      try {
+        reply = runVariant(action.type === 'button' ? (action.value ?? '') : '');
+      } catch (err) {
+        onFault(err);
+        reply = {
+          kind: 'error',
+          message: FAILURE_TEXT,
+          example: `${COMMAND} ${vram.examples[0]}`,
+          ephemeral: true,
+        };
+      }
+      const msg = renderReply(reply);
+      // An error leaves the original in place and tells only the clicker; a result replaces the message.
+      await respondTo(
+        url,
+        reply.kind === 'estimate'
+          ? { ...msg, replace_original: true }
+          : { ...ephemeral(msg), replace_original: false },
+      );
+    } catch (err) {
+      failed('response_url', err);
+    }
+  });
+
+  // ------------------------------------------------------------ @vram in a channel, or a DM to the app
+
+  type Said = { channel: string; user?: string; text: string; ts: string; threadTs?: string; team?: string };
+
+  async function answer(said: Said, where: 'thread' | 'dm', client: webApi.WebClient) {
+    if (!said.user) return;
+    const threadTs = where === 'thread' ? (said.threadTs ?? said.ts) : said.threadTs;
+    const thread = threadTs ? { thread_ts: threadTs } : {};
+    const whisper = (msg: SlackMessage) =>
+      client.chat
+        .postEphemeral({
+          channel: said.channel,
+          user: said.user!,
+          text: msg.text,
+          blocks: msg.blocks,
+          ...thread,
+        })
+        .catch((err: unknown) => failed('chat.postEphemeral', err));
+    try {
+      const wait = limited(said.team, said.user);
+      if (wait !== null) {
+        if (wait) await whisper(notice(wait));
+        return;
+      }
+      const reply = handle({ text: mentionText(said.text) }, onFault);
+      const msg = renderReply(reply);
+      // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
+      if (reply.ephemeral && where === 'thread') await whisper(msg);
+      else
+        await client.chat.postMessage({
+          channel: said.channel,
+          text: msg.text,
+          blocks: msg.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...thread,
+        });
+    } catch (err) {
+      failed('chat.postMessage', err);
+      await whisper(notice(FAILURE_TEXT));
+    }
+  }
+
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (event.bot_id || isLostAckRetry(context)) return;
+    const said: Said = { channel: event.channel, user: event.user, text: event.text, ts: event.ts };
+    if (event.thread_ts) said.threadTs = event.thread_ts;
+    const team = (body as { team_id?: string }).team_id;
+    if (team) said.team = team;
+    await answer(said, 'thread', client);
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    // Only plain messages people send in the app's DM: no edits, joins or bot posts (our own included).
+    if (message.channel_type !== 'im' || message.subtype !== undefined || isLostAckRetry(context)) return;
+    if ('bot_id' in message && message.bot_id) return;
+    const said: Said = {
+      channel: message.channel,
+      user: message.user,
+      text: message.text ?? '',
+      ts: message.ts,
+    };
+    if (message.thread_ts) said.threadTs = message.thread_ts;
+    const team = (body as { team_id?: string }).team_id;
+    if (team) said.team = team;
+    await answer(said, 'dm', client);
+  });
+
+  // Listeners catch their own failures; this is the net under Bolt's own (authorization, middleware).
+  app.error(async (err) => {
+    log.error({ err: describe(err) }, 'slack handler failed');
+  });
+
+  return app;
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Help, errors and `private` are for the asker; results go to the channel (design 2.3). */
+export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply)) {
+  return { response_type: reply.ephemeral ? ('ephemeral' as const) : ('in_channel' as const), ...msg };
+}
+
+function ephemeral(msg: SlackMessage) {
+  return { response_type: 'ephemeral' as const, ...msg };
+}
+
+/** Bolt throws on a second ack over HTTP; handlers that ack on several paths go through this. */
+function once<T>(ack: (response?: T) => Promise<void>): (response?: T) => Promise<void> {
+  let done = false;
+  return async (response?: T) => {
+    if (done) return;
+    done = true;
+    await ack(response);
+  };
+}
+
+/** "<@U024BE7LH> llama-3.1-8b q4_k_m" -> "llama-3.1-8b q4_k_m": drop mentions, undo Slack's escaping. */
+export function mentionText(text: string): string {
+  return unescapeSlack(text.replace(/<[@!][^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The installation the event was delivered for: the bot user (saves Bolt an auth.test call). */
+function authorizedUser(body: unknown): string | undefined {
+  const auths = (body as { authorizations?: { user_id?: unknown }[] } | undefined)?.authorizations;
+  const id = auths?.[0]?.user_id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Our receivers ack events before handling them, so a retry for `http_timeout` means Slack missed the ack,
+ * not that the work was lost: answering again would post twice.
+ */
+function isLostAckRetry(context: AllMiddlewareArgs['context']): boolean {
+  return (context.retryNum ?? 0) > 0 && context.retryReason === 'http_timeout';
+}
