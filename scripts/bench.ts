@@ -3,13 +3,15 @@
 //   + text       ... + rendered for the terminal (what the console adapter sends)
 //   + json       ... + the CLI's JSON (88 fit rows serialized)
 //   error reply  an unknown word with its did-you-mean search over the whole vocabulary
-// Writes bench-results/engine.json. Never part of `npm test`.
+// Then the HTTP endpoints under load, cold start and memory (scripts/bench-http.ts).
+// Writes bench-results/bench.json. Never part of `npm test`. BENCH_ENGINE_ONLY=1 skips the HTTP part.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { handle } from '../commands/index.ts';
 import { renderText } from '../adapters/console/render.ts';
 import { toJson } from '../src/report.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
+import { benchHttp } from './bench-http.ts';
 
 const QUERIES = [
   '13b int4 ctx=8192',
@@ -75,14 +77,36 @@ for (const r of results) {
     `  ${r.name.padEnd(22)} ${String(r.requestsPerSecond).padStart(8)} ${r.p50ms.toFixed(3).padStart(8)} ${r.p99ms.toFixed(3).padStart(8)}`,
   );
 }
+const http = process.env.BENCH_ENGINE_ONLY ? null : await benchHttp();
+if (http) {
+  console.log(
+    `\nHTTP endpoints: autocannon, ${http.connections} connections, ${http.secondsPerEndpoint} s each, signed requests`,
+  );
+  console.log(
+    `  ${'endpoint'.padEnd(30)} ${'req/s'.padStart(7)} ${'of bare'.padStart(8)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'max'.padStart(6)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`,
+  );
+  for (const r of http.endpoints) {
+    console.log(
+      `  ${r.name.padEnd(30)} ${String(r.requestsPerSecond).padStart(7)} ${`${Math.round(r.ofCeiling * 100)}%`.padStart(8)} ${`${r.p50ms}`.padStart(5)} ${`${r.p99ms}`.padStart(5)} ${`${r.maxms}`.padStart(6)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`,
+    );
+  }
+  console.log('  (latencies in ms)');
+  console.log(
+    `cold start: npm start -> first Slack answer ${http.coldStart.npmStartToFirstSlackAnswerMs} ms; CLI --json run ${http.coldStart.cliJsonRunMs} ms`,
+  );
+  console.log(
+    `resident memory: ${http.memory.rssAfterStartMiB} MiB after start, ${http.memory.rssAfter10kRequestsMiB} MiB after the load and 10,000 more requests`,
+  );
+}
 const out = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),
   date: new Date().toISOString(),
   gpusInCatalog: GPUS.length,
-  results: results.map(({ sink: _sink, ...r }) => r),
+  engine: results.map(({ sink: _sink, ...r }) => r),
+  http,
 };
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/engine.json', JSON.stringify(out, null, 2) + '\n');
-console.log('written: bench-results/engine.json');
+writeFileSync('bench-results/bench.json', JSON.stringify(out, null, 2) + '\n');
+console.log('written: bench-results/bench.json');

@@ -1,0 +1,63 @@
+// Start the real bot (and a bare node:http server) as child processes for the benchmark and the soak.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The bot's own start command (node --import tsx adapters/main.ts) with only the given environment. */
+export function startBot(env: Record<string, string>): ChildProcess {
+  const clean: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  return spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+    cwd: ROOT,
+    env: clean,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A bare node:http server answering one fixed JSON body after reading the request: the ceiling. */
+export function startBare(port: number): ChildProcess {
+  const code = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type':'application/json'}); s.end('{"ok":true}'); }); }).listen(${port}, '127.0.0.1', () => console.log('ready'));`;
+  return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function rssKiB(pid: number): number {
+  return Number(
+    execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+      .toString()
+      .trim(),
+  );
+}
+
+/** Poll until `probe` answers true or the deadline passes; returns the elapsed milliseconds. */
+export async function waitUntil(probe: () => Promise<boolean>, deadlineMs: number): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < deadlineMs) {
+    if (await probe().catch(() => false)) return performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`not ready after ${deadlineMs} ms`);
+}
+
+export async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const done = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return done;
+}
