@@ -5,14 +5,7 @@
 // requests. Everything on 127.0.0.1; the bot and the load generator share this machine's cores.
 import { spawnSync } from 'node:child_process';
 import { runLoad } from './lib/load.ts';
-import {
-  discordInteraction,
-  discordKeys,
-  slackCommand,
-  SLACK_SECRET,
-  SLACK_TOKEN,
-  type SignedRequest,
-} from './lib/signing.ts';
+import { discordInteraction, discordKeys, slackCommand, botEnv, type SignedRequest } from './lib/signing.ts';
 import { freePort, ROOT, rssKiB, startBare, startBot, stop, waitUntil } from './lib/processes.ts';
 
 const QUERIES = [
@@ -72,15 +65,7 @@ export async function benchHttp() {
 
   const slackPort = await freePort();
   const discordPort = await freePort();
-  const env = {
-    SLACK_SIGNING_SECRET: SLACK_SECRET,
-    SLACK_BOT_TOKEN: SLACK_TOKEN,
-    SLACK_PORT: String(slackPort),
-    DISCORD_PUBLIC_KEY: publicKeyHex,
-    DISCORD_APPLICATION_ID: '1',
-    DISCORD_PORT: String(discordPort),
-    HOST: '127.0.0.1',
-  };
+  const env = botEnv(slackPort, discordPort, publicKeyHex);
 
   // Cold start: spawn to the first answered request, per platform, with `npm start`'s own command.
   const t0 = performance.now();

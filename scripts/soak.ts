@@ -9,9 +9,8 @@ import {
   discordSigned,
   slackCommand,
   slackSigned,
-  SLACK_SECRET,
-  SLACK_TOKEN,
   type SignedRequest,
+  botEnv,
 } from './lib/signing.ts';
 import { freePort, rssKiB, startBot, stop, waitUntil } from './lib/processes.ts';
 
@@ -162,16 +161,7 @@ function plan(n: number): Planned {
   };
 }
 
-const bot = startBot({
-  SLACK_SIGNING_SECRET: SLACK_SECRET,
-  SLACK_BOT_TOKEN: SLACK_TOKEN,
-  SLACK_PORT: String(slackPort),
-  DISCORD_PUBLIC_KEY: publicKeyHex,
-  DISCORD_APPLICATION_ID: '1',
-  DISCORD_PORT: String(discordPort),
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'error',
-});
+const bot = startBot({ ...botEnv(slackPort, discordPort, publicKeyHex), LOG_LEVEL: 'error' });
 let botOutput = '';
 bot.stdout?.on('data', (d) => (botOutput += d));
 bot.stderr?.on('data', (d) => (botOutput += d));

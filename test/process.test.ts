@@ -10,6 +10,7 @@ import {
   discordSigned,
   slackCommand,
   slackSigned,
+  botEnv,
   SLACK_SECRET,
   SLACK_TOKEN,
   type SignedRequest,
@@ -29,16 +30,7 @@ afterEach(() => {
 async function launch(logLevel = 'debug') {
   const slackPort = await freePort();
   const discordPort = await freePort();
-  bot = startBot({
-    SLACK_SIGNING_SECRET: SLACK_SECRET,
-    SLACK_BOT_TOKEN: SLACK_TOKEN,
-    SLACK_PORT: String(slackPort),
-    DISCORD_PUBLIC_KEY: publicKeyHex,
-    DISCORD_APPLICATION_ID: '1',
-    DISCORD_PORT: String(discordPort),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: logLevel,
-  });
+  bot = startBot({ ...botEnv(slackPort, discordPort, publicKeyHex), LOG_LEVEL: logLevel });
   bot.stdout!.on('data', (d) => (output += d));
   bot.stderr!.on('data', (d) => (output += d));
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${slackPort}/healthz`)).ok, 30_000);

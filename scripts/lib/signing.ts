@@ -109,3 +109,20 @@ export function discordSigned(key: KeyObject, body: string): SignedRequest {
     body,
   };
 }
+
+/** The environment that serves both HTTP endpoints with the benchmark's credentials. */
+export function botEnv(
+  slackPort: number,
+  discordPort: number,
+  discordPublicKeyHex: string,
+): Record<string, string> {
+  return {
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_PORT: String(slackPort),
+    DISCORD_PUBLIC_KEY: discordPublicKeyHex,
+    DISCORD_APPLICATION_ID: '1',
+    DISCORD_PORT: String(discordPort),
+    HOST: '127.0.0.1',
+  };
+}

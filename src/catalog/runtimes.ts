@@ -26,6 +26,15 @@ export interface RuntimeProfile {
   note: string;
 }
 
+// vLLM and SGLang share the serving stack's fixed cost: "non_torch_memory 1.79GiB" at TP=1 and 3.58 GiB
+// per GPU at TP=2 on an H100 (calibration VLLM05, VLLM08).
+const SERVING_OVERHEAD: RuntimeProfile['overhead'] = {
+  bytes: 1.8 * GIB,
+  low: 1.2 * GIB,
+  high: 2.6 * GIB,
+  what: 'CUDA context, NCCL, cuBLAS, CUDA graphs',
+};
+
 export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
   transformers: {
     id: 'transformers',
@@ -47,13 +56,7 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     prefillChunk: 8192, // max_num_batched_tokens with chunked prefill (vLLM V1 server default)
     scratch: 'torch',
     flashAttention: true,
-    // "non_torch_memory 1.79GiB" at TP=1 and 3.58 GiB per GPU at TP=2 on an H100 (calibration VLLM05, VLLM08).
-    overhead: {
-      bytes: 1.8 * GIB,
-      low: 1.2 * GIB,
-      high: 2.6 * GIB,
-      what: 'CUDA context, NCCL, cuBLAS, CUDA graphs',
-    },
+    overhead: SERVING_OVERHEAD,
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.9, // --gpu-memory-utilization default
@@ -65,12 +68,7 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     prefillChunk: 8192, // --chunked-prefill-size default on large GPUs
     scratch: 'torch',
     flashAttention: true,
-    overhead: {
-      bytes: 1.8 * GIB,
-      low: 1.2 * GIB,
-      high: 2.6 * GIB,
-      what: 'CUDA context, NCCL, cuBLAS, CUDA graphs',
-    },
+    overhead: SERVING_OVERHEAD,
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.88, // --mem-fraction-static is sized by GPU; ~0.88 on 80 GB cards
