@@ -28,8 +28,8 @@ export default tseslint.config(
             },
             { group: ['discord.js', '@slack/*', 'dotenv'], message: 'src/ has no platform imports.' },
             {
-              group: ['**/commands/**', '**/adapters/**'],
-              message: 'One-way flow: the engine never imports commands or adapters.',
+              group: ['**/commands/**', '**/adapters/**', '**/hub/**', '@huggingface/*'],
+              message: 'One-way flow: the engine never imports commands, adapters or the Hub client.',
             },
           ],
         },
@@ -42,7 +42,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/adapters/**'], message: 'Commands never import adapters.' }] },
+        {
+          patterns: [
+            { group: ['**/adapters/**'], message: 'Commands never import adapters.' },
+            {
+              group: ['**/hub/**', '@huggingface/*'],
+              message: 'Commands get the Hub resolver injected (AsyncDeps); they never do I/O themselves.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Hub client is I/O beside the engine: it may use src/ (the pure parsers), never commands or adapters.
+    files: ['hub/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/commands/**', '**/adapters/**'], message: 'hub/ is below commands and adapters.' },
+            { group: ['discord.js', '@slack/*'], message: 'hub/ has no platform imports.' },
+          ],
+        },
       ],
     },
   },

@@ -1,7 +1,13 @@
 // `npm run -s vram -- [--json] "<query>"` (design 2.1). Exit 0 report, 2 invalid query, 1 internal fault.
-import { handle } from '../commands/index.ts';
+// A query naming a Hugging Face model reads it from the Hub first (HF_TOKEN / HF_ENDPOINT from the
+// environment); a lookup the asker can act on (no such repo, gated, rate limited, timed out, malformed
+// file, bad id) is a query error: exit 2 with its one-line reason.
+import { handle, handleAsync, type AsyncDeps } from '../commands/index.ts';
+import type { Reply } from '../commands/types.ts';
 import { toJson } from '../src/report.ts';
+import { ConfigError, loadHubConfig } from './config.ts';
 import { renderText } from './console/render.ts';
+import { hubFromConfig } from './shared/hub.ts';
 
 export interface CliResult {
   code: 0 | 1 | 2;
@@ -10,10 +16,25 @@ export interface CliResult {
 }
 
 export function runCli(argv: readonly string[]): CliResult {
-  const json = argv.includes('--json');
-  const query = argv.filter((a) => a !== '--json' && a !== '--').join(' ');
+  const { json, query } = readArgs(argv);
   let fault: unknown;
   const reply = handle({ text: query }, (err) => (fault = err));
+  return result(reply, json, fault);
+}
+
+/** runCli, with Hugging Face models read from the Hub (deps.hub). */
+export async function runCliAsync(argv: readonly string[], deps: AsyncDeps): Promise<CliResult> {
+  const { json, query } = readArgs(argv);
+  let fault: unknown;
+  const reply = await handleAsync({ text: query }, deps, (err) => (fault = err));
+  return result(reply, json, fault);
+}
+
+function readArgs(argv: readonly string[]): { json: boolean; query: string } {
+  return { json: argv.includes('--json'), query: argv.filter((a) => a !== '--json' && a !== '--').join(' ') };
+}
+
+function result(reply: Reply, json: boolean, fault: unknown): CliResult {
   if (fault !== undefined) {
     const msg = 'internal error while computing the estimate';
     return json
@@ -42,13 +63,23 @@ export function runCli(argv: readonly string[]): CliResult {
 
 // Run only when executed directly (tests import runCli).
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  let result: CliResult;
-  try {
-    result = runCli(process.argv.slice(2));
-  } catch {
-    result = { code: 1, stdout: '', stderr: 'error: internal error\n' };
-  }
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  const argv = process.argv.slice(2);
+  const run = async (): Promise<CliResult> => {
+    try {
+      return await runCliAsync(argv, { hub: hubFromConfig(loadHubConfig(process.env)) });
+    } catch (err) {
+      if (err instanceof ConfigError)
+        return {
+          code: 2,
+          stdout: argv.includes('--json') ? JSON.stringify({ error: { message: err.message } }) + '\n' : '',
+          stderr: `error: ${err.message}\n`,
+        };
+      return { code: 1, stdout: '', stderr: 'error: internal error\n' };
+    }
+  };
+  void run().then((r) => {
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  });
 }

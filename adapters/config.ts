@@ -22,6 +22,16 @@ const EnvSchema = z.object({
     .optional(),
   DISCORD_PORT: port(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** Hugging Face Hub token for gated and private repos (read scope is enough). Sent to HF_ENDPOINT only. */
+  HF_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,400}$/, 'must be a Hugging Face access token (hf_...) without spaces')
+    .optional(),
+  /** The Hub or a mirror; only this origin is ever contacted for model lookups. */
+  HF_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#@]+(\/[^\s?#@]*)?$/, 'must be an http(s) URL like https://huggingface.co')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -70,4 +80,20 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     platforms.push('discord-http');
   }
   return { env, platforms };
+}
+
+/** The Hugging Face settings alone (the CLI reads only these; a half-set chat platform is not its concern). */
+export function loadHubConfig(source: Record<string, string | undefined>): {
+  HF_TOKEN?: string;
+  HF_ENDPOINT?: string;
+} {
+  const parsed = EnvSchema.pick({ HF_TOKEN: true, HF_ENDPOINT: true }).safeParse({
+    HF_TOKEN: source.HF_TOKEN?.trim() || undefined,
+    HF_ENDPOINT: source.HF_ENDPOINT?.trim() || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')} is invalid: ${issue.message}`);
+  }
+  return parsed.data;
 }

@@ -3,6 +3,7 @@
 import 'dotenv/config';
 import { loadConfig, ConfigError, type Config, type Platform } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { hubFromConfig } from './shared/hub.ts';
 import { createLogger, type Logger } from './shared/log.ts';
 import { onShutdown, type Closable } from './shared/shutdown.ts';
 
@@ -38,7 +39,9 @@ async function main(): Promise<void> {
     throw err;
   }
   if (config.platforms.length === 0) {
-    await runConsole(process.stdin, process.stdout, (m) => process.stderr.write(`${m}\n`));
+    await runConsole(process.stdin, process.stdout, (m) => process.stderr.write(`${m}\n`), {
+      hub: hubFromConfig(config.env),
+    });
     return;
   }
   const log = createLogger(process.env, config.env.LOG_LEVEL);

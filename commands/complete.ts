@@ -70,9 +70,17 @@ export function complete(typed: string, maxLength = 100): string[] {
   }
   const out: string[] = [];
   const seen = new Set<string>();
-  // Nothing to complete: offer what was typed as is, if it fits a choice.
-  if (text.trim() && !endsWithSpace && hits.length === 0 && text.trim().length <= maxLength)
+  // Nothing to complete: offer what was typed as is, if it fits a choice. A Hugging Face id (owner/name) is
+  // kept first: the catalog's nearest name is a suggestion, not a correction.
+  if (
+    text.trim() &&
+    !endsWithSpace &&
+    (hits.length === 0 || last.includes('/')) &&
+    text.trim().length <= maxLength
+  ) {
     out.push(text.trim());
+    seen.add(text.trim());
+  }
   for (const h of hits) {
     const full = head ? `${head} ${h}` : h;
     if (full.length > maxLength || seen.has(full)) continue;

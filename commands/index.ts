@@ -4,8 +4,12 @@ import { LIMITS } from '../src/request.ts';
 import { gpus } from './gpus.ts';
 import { help, helpReply } from './help.ts';
 import { models } from './models.ts';
+import { FAULT_REPLY, resolveHub, type AsyncDeps } from './lookup.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
-import { vram } from './vram.ts';
+import { draftOf, runWith, vram } from './vram.ts';
+import { runVariant, variantHubModel } from './variants.ts';
+
+export type { AsyncDeps } from './lookup.ts';
 
 export const COMMANDS: readonly Command[] = [vram, help, gpus, models];
 
@@ -45,5 +49,65 @@ export function handle(input: CommandInput, onFault?: (err: unknown) => void): R
       example: `/vram ${EXAMPLE}`,
       ephemeral: true,
     };
+  }
+}
+
+/**
+ * The Hugging Face id a /vram line names (`owner/name` the catalog does not know), or undefined: the line is
+ * answered from the catalog alone, or is help / a list / an error the sync path words. Never throws.
+ */
+export function lookupTarget(input: CommandInput): string | undefined {
+  const text = stripCommandWord(input.text);
+  if (text.length > LIMITS.queryLength) return undefined;
+  const sub = (text.split(/\s+/)[0] ?? '').toLowerCase();
+  if (['help', '--help', '-h', 'gpus', 'gpu-list', 'models'].includes(sub)) return undefined;
+  try {
+    return draftOf({ text, options: input.options }).hubModel;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when answering may take a network round trip (adapters defer their reply). */
+export function needsLookup(input: string | CommandInput): boolean {
+  return lookupTarget(typeof input === 'string' ? { text: input } : input) !== undefined;
+}
+
+/**
+ * handle() for every line, with Hugging Face ids read from the Hub first (deps.hub) and then the same sync
+ * path. Never throws: lookup failures are error replies, anything unexpected a fault reply (logged by onFault).
+ */
+export async function handleAsync(
+  input: CommandInput,
+  deps: AsyncDeps,
+  onFault?: (err: unknown) => void,
+): Promise<Reply> {
+  const id = lookupTarget(input);
+  if (id === undefined) return handle(input, onFault);
+  const found = await resolveHub(id, deps, onFault);
+  if ('reply' in found) return found.reply;
+  try {
+    return runWith({ text: stripCommandWord(input.text), options: input.options }, found.spec);
+  } catch (err) {
+    onFault?.(err);
+    return FAULT_REPLY;
+  }
+}
+
+/** A button click, with the query's Hugging Face model read first when it names one. Never throws. */
+export async function runVariantAsync(
+  payload: string,
+  deps: AsyncDeps,
+  onFault?: (err: unknown) => void,
+): Promise<Reply> {
+  const id = variantHubModel(payload);
+  try {
+    if (id === undefined) return runVariant(payload);
+    const found = await resolveHub(id, deps, onFault);
+    if ('reply' in found) return found.reply;
+    return runVariant(payload, found.spec);
+  } catch (err) {
+    onFault?.(err);
+    return FAULT_REPLY;
   }
 }

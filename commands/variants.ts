@@ -2,6 +2,7 @@
 // double the context. Stateless: the payload carries the variant and the query words, so any process
 // can answer any click.
 import { parseDraft, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
+import type { ModelSpec } from '../src/catalog/types.ts';
 import { replyFor } from './vram.ts';
 import { LIMITS, type Mode } from '../src/request.ts';
 import type { Reply } from './types.ts';
@@ -40,7 +41,7 @@ export function isVariantPayload(payload: string): boolean {
 }
 
 /** Answer a click: parse the payload, apply the variant to the asker's words, run the estimate. */
-export function runVariant(payload: string): Reply {
+export function runVariant(payload: string, resolved?: ModelSpec): Reply {
   const m = /^v1:([a-z]+):(.*)$/s.exec(payload);
   const variant = VARIANTS.find((v) => v.id === m?.[1]);
   if (!m || !variant)
@@ -50,13 +51,24 @@ export function runVariant(payload: string): Reply {
       example: `/vram ${EXAMPLE}`,
       ephemeral: true,
     };
-  return replyFor(() => applyVariant(parseDraft(m[2]!), variant.id));
+  return replyFor(() => applyVariant(parseDraft(m[2]!), variant.id, resolved), resolved);
+}
+
+/** The Hugging Face id a button's query names, if any (its click needs a lookup, see runVariantAsync). */
+export function variantHubModel(payload: string): string | undefined {
+  const m = /^v1:[a-z]+:(.*)$/s.exec(payload);
+  if (!m) return undefined;
+  try {
+    return parseDraft(m[1]!).hubModel;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Switching mode drops the words that only make sense in the other mode. */
-export function applyVariant(d: Draft, v: VariantId): Draft {
+export function applyVariant(d: Draft, v: VariantId, resolved?: ModelSpec): Draft {
   if (v === 'half' || v === 'double') {
-    const { request } = toRequest(d);
+    const { request } = toRequest(d, resolved);
     const ctx =
       v === 'half'
         ? Math.max(1, Math.floor(request.context / 2))

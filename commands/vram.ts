@@ -9,6 +9,7 @@ import {
   type Draft,
 } from '../src/query/parse.ts';
 import { buildReport } from '../src/report.ts';
+import type { ModelSpec } from '../src/catalog/types.ts';
 import { MODES } from '../src/request.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
 
@@ -62,18 +63,28 @@ export const vram: Command = {
     { name: 'private', type: 'boolean', description: 'Only you see the answer' },
   ],
   run(input: CommandInput): Reply {
-    return replyFor(() => mergeDrafts(parseDraft(input.text.trim()), optionsDraft(input.options ?? {})));
+    return runWith(input);
   },
 };
+
+/** The asker's words and typed options as one Draft (throws QueryError). */
+export function draftOf(input: CommandInput): Draft {
+  return mergeDrafts(parseDraft(input.text.trim()), optionsDraft(input.options ?? {}));
+}
+
+/** /vram with the query's Hugging Face model already read (handleAsync), or from the catalog alone. */
+export function runWith(input: CommandInput, resolved?: ModelSpec): Reply {
+  return replyFor(() => draftOf(input), resolved);
+}
 
 /**
  * The one path from words to an estimate reply, for the command and its buttons: a QueryError becomes
  * an error reply (ephemeral, with a valid example); anything else is a fault for the caller.
  */
-export function replyFor(draftOf: () => Draft): Reply {
+export function replyFor(draftOf: () => Draft, resolved?: ModelSpec): Reply {
   try {
     const draft = draftOf();
-    const { request, model } = toRequest(draft);
+    const { request, model } = toRequest(draft, resolved);
     return {
       kind: 'estimate',
       report: buildReport(request, model),

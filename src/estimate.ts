@@ -54,6 +54,13 @@ interface WeightsPart {
 
 /** Bytes of the stored weights: linear layers at the format's bits, embeddings/lm_head at theirs, norms 16-bit. */
 function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: RuntimeProfile): WeightsPart {
+  // Bytes read from the file itself (GGUF header, safetensors metadata) hold for the format they were read in.
+  const ew = m.exactWeights;
+  if (ew && ew.format === f.id && (ew.hostBytes === 0 || rt.embeddingsOnHost)) {
+    let detail = `${f.label}: exact bytes from ${ew.source}`;
+    if (ew.hostBytes > 0) detail += `; token embeddings (${gib(ew.hostBytes)}) stay in system RAM`;
+    return { bytes: ew.gpuBytes, low: ew.gpuBytes, high: ew.gpuBytes, detail, hostBytes: ew.hostBytes };
+  }
   const expertsOnly = f.expertsOnly && p.experts > 0;
   const quantized = expertsOnly ? p.experts : p.linear;
   const dense16 = expertsOnly ? p.linear - p.experts : 0;

@@ -60,7 +60,8 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
   const title = `${model.name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
 
-  const assumptions = [...request.assumed, ...e.notes, e.runtime.note];
+  const assumptions = [provenance(model), ...request.assumed, ...e.notes, e.runtime.note];
+  if (model.provenance && model.notes) assumptions.splice(1, 0, model.notes);
   if (model.moe) {
     assumptions.push(
       `MoE: all ${model.moe.experts} experts stay resident (${paramCount(e.params.total)} params in memory); speed follows the ${paramCount(e.params.active)} active per token`,
@@ -92,6 +93,14 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     assumptions,
     suggestions: suggestions(e, fits, focusGpu),
   };
+}
+
+/** Where the architecture came from, so people can check it: the catalog, a config.json at a commit, a GGUF header. */
+function provenance(m: ModelSpec): string {
+  if (m.provenance) return `architecture read from ${m.provenance}`;
+  if (m.id.startsWith('size:'))
+    return 'architecture from the catalog: a Llama-style shape for the size (see below)';
+  return `architecture from the catalog: ${m.name} (${m.hfId})`;
 }
 
 function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {

@@ -1,7 +1,9 @@
 // The one Discord core both transports share: interaction JSON in, interaction response JSON out.
 // The HTTP endpoint returns the response as its body; the gateway POSTs it to the callback route.
-// Everything is computed synchronously in milliseconds, so there is never a deferral to forget, and
-// every fault still becomes a short ephemeral answer (never "The application did not respond").
+// Catalog answers are computed synchronously in milliseconds. A query naming a Hugging Face model needs a
+// lookup that may take longer than Discord's 3 seconds: it is answered with a deferral (type 5, or 6 for a
+// button) and the result replaces the original through the interaction webhook once the lookup is done.
+// Every fault still becomes a short ephemeral answer (never "The application did not respond").
 import {
   ComponentType,
   InteractionResponseType,
@@ -10,20 +12,27 @@ import {
   type APIInteractionResponse,
 } from 'discord.js';
 import { z } from 'zod';
-import { handle } from '../../commands/index.ts';
+import { handle, handleAsync, lookupTarget, runVariantAsync } from '../../commands/index.ts';
 import { complete, searchGpus, searchModels } from '../../commands/complete.ts';
-import { isVariantPayload, runVariant } from '../../commands/variants.ts';
+import type { Reply } from '../../commands/types.ts';
+import { draftOf } from '../../commands/vram.ts';
+import { isVariantPayload, runVariant, variantHubModel } from '../../commands/variants.ts';
+import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { EXAMPLE } from '../../src/query/parse.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import { RateLimiter, rateLimitMessage } from '../shared/rate-limit.ts';
 import type { Logger } from '../shared/log.ts';
 import { DISCORD_COMMAND, readOptions } from './command.ts';
 import { EPHEMERAL, LIMITS } from './limits.ts';
-import { clip, renderReply, textMessage } from './render.ts';
+import { clip, renderReply, textMessage, type DiscordMessage } from './render.ts';
 
 /** The part of an interaction the core reads; raw API JSON satisfies it as is. */
 const InteractionSchema = z.object({
   type: z.number().int(),
   id: z.string().optional(),
+  /** With `token`, addresses the interaction webhook for a deferred answer. */
+  application_id: z.string().optional(),
+  token: z.string().optional(),
   user: z.object({ id: z.string() }).optional(),
   member: z.object({ user: z.object({ id: z.string() }).optional() }).optional(),
   data: z
@@ -52,13 +61,34 @@ export function parseInteraction(json: unknown): InteractionIn | null {
   return parsed.success ? parsed.data : null;
 }
 
-export type InteractionHandler = (interaction: InteractionIn) => APIInteractionResponse;
+/**
+ * `sent` resolves once the transport has delivered the response (HTTP: written; gateway: callback POSTed):
+ * a deferred answer edits the original only after Discord has it.
+ */
+export type InteractionHandler = (
+  interaction: InteractionIn,
+  context?: { sent?: Promise<unknown> },
+) => APIInteractionResponse;
+
+/** The interaction webhook (https://discord.com/developers/docs/interactions/receiving-and-responding). */
+export interface InteractionWebhook {
+  /** PATCH /webhooks/{application.id}/{interaction.token}/messages/@original */
+  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** DELETE /webhooks/{application.id}/{interaction.token}/messages/@original */
+  deleteOriginal(applicationId: string, token: string): Promise<void>;
+  /** POST /webhooks/{application.id}/{interaction.token} */
+  followUp(applicationId: string, token: string, message: DiscordMessage & { flags?: number }): Promise<void>;
+}
 
 export interface CoreOptions {
   log: Logger;
   /** Per-user token bucket; the default allows a burst of 5, then one request every 2 seconds. */
   limiter?: RateLimiter;
   now?: () => number;
+  /** Reads Hugging Face models (default: the public Hub, no token). */
+  hub?: HubResolver;
+  /** Where deferred answers go; without one, Hub lookups are answered with an ephemeral note. */
+  webhook?: InteractionWebhook;
 }
 
 export const DEFAULT_RATE_LIMIT = { capacity: 5, perSecond: 0.5 } as const;
@@ -73,6 +103,37 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
   const limiter = opts.limiter ?? new RateLimiter(DEFAULT_RATE_LIMIT);
   const now = opts.now ?? Date.now;
   const onFault = (err: unknown) => log.error({ err }, 'command fault');
+  const hub = opts.hub ?? hubFromConfig({});
+  const webhook = opts.webhook;
+
+  /**
+   * Finish a deferred interaction: the result replaces the "thinking" message. A public deferral cannot
+   * turn ephemeral, so an error there removes it and tells only the asker in an ephemeral follow-up.
+   */
+  function later(
+    i: InteractionIn,
+    sent: Promise<unknown> | undefined,
+    work: () => Promise<Reply>,
+    how: { deferredEphemeral: boolean; button: boolean },
+  ): void {
+    const app = i.application_id!;
+    const token = i.token!;
+    void (async () => {
+      const reply = await work();
+      await (sent ?? Promise.resolve()).catch(() => undefined);
+      const message = renderReply(reply);
+      if (reply.kind === 'estimate' || how.deferredEphemeral)
+        return webhook!.editOriginal(app, token, message);
+      if (!how.button) await webhook!.deleteOriginal(app, token).catch(() => undefined);
+      return webhook!.followUp(app, token, { ...message, flags: EPHEMERAL });
+    })().catch((err: unknown) =>
+      log.error({ error: describeError(err), interaction: i.id }, 'discord deferred answer failed'),
+    );
+  }
+
+  /** A deferral is possible when the interaction can be addressed later and a webhook is wired. */
+  const canDefer = (i: InteractionIn) =>
+    webhook !== undefined && typeof i.application_id === 'string' && typeof i.token === 'string';
 
   /** null when the user may go ahead; else the answer to give instead (at most one full notice per window). */
   function limited(i: InteractionIn, on: 'command' | 'button'): APIInteractionResponse | null {
@@ -93,7 +154,17 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
       return ephemeral(`This bot answers \`/${DISCORD_COMMAND.name}\` only.`);
     const stop = limited(i, 'command');
     if (stop) return stop;
-    const reply = handle(readOptions(i.data.options), onFault);
+    const input = readOptions(i.data.options);
+    if (lookupTarget(input) !== undefined && canDefer(i)) {
+      // Private queries defer privately: ephemerality is fixed by the first response.
+      const deferredEphemeral = isPrivate(input);
+      later(i, sent, () => handleAsync(input, { hub }, onFault), { deferredEphemeral, button: false });
+      return {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        ...(deferredEphemeral ? { data: { flags: EPHEMERAL } } : {}),
+      };
+    }
+    const reply = handle(input, onFault);
     const message = renderReply(reply);
     return {
       type: InteractionResponseType.ChannelMessageWithSource,
@@ -129,6 +200,11 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
       return ephemeral('This button is from an older version of the bot; ask again with `/vram`.');
     const stop = limited(i, 'button');
     if (stop) return stop;
+    if (variantHubModel(id) !== undefined && canDefer(i)) {
+      // The message stays as it is until the lookup is done, then the result replaces it.
+      later(i, sent, () => runVariantAsync(id, { hub }, onFault), { deferredEphemeral: false, button: true });
+      return { type: InteractionResponseType.DeferredMessageUpdate };
+    }
     const reply = runVariant(id);
     // A failed variant leaves the original answer in place and tells only the clicker why.
     if (reply.kind === 'error')
@@ -140,8 +216,12 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
     return { type: InteractionResponseType.UpdateMessage, data: renderReply(reply) };
   }
 
-  return (i) => {
+  // The transport's "response delivered" promise for the interaction being dispatched.
+  let sent: Promise<unknown> | undefined;
+
+  return (i, context) => {
     const started = now();
+    sent = context?.sent;
     try {
       const response = dispatch(i);
       const ms = now() - started;
@@ -176,6 +256,15 @@ function ephemeral(text: string): APIInteractionResponse {
     type: InteractionResponseType.ChannelMessageWithSource,
     data: { ...textMessage(text), flags: EPHEMERAL },
   };
+}
+
+/** The query asks for a private answer (`private` word or typed option). */
+function isPrivate(input: { text: string; options: Record<string, string | number | boolean> }): boolean {
+  try {
+    return draftOf(input).visibility === 'private';
+  } catch {
+    return false;
+  }
 }
 
 /** In servers the user sits under `member`; in DMs at the top level. */

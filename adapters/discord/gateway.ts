@@ -13,7 +13,9 @@ import {
   type ClientOptions,
   type Interaction,
 } from 'discord.js';
+import type { HubResolver } from '../../src/query/hub-ref.ts';
 import type { Config } from '../config.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import {
@@ -21,6 +23,7 @@ import {
   describeError,
   type InteractionHandler,
   type InteractionIn,
+  type InteractionWebhook,
 } from './core.ts';
 
 const SHARD_ENTRY = fileURLToPath(new URL('./shard.ts', import.meta.url));
@@ -36,7 +39,7 @@ export async function startDiscordGateway(
   const shards = parseShards(env.DISCORD_SHARDS);
   if (shards !== null) return startSharded(token, shards, log);
 
-  const client = createGatewayClient(log, clientOptions);
+  const client = createGatewayClient(log, clientOptions, undefined, hubFromConfig(env, log));
   const stop = connect(client, token, log);
   return {
     name: 'discord-gateway',
@@ -51,10 +54,13 @@ export async function startDiscordGateway(
 export function createGatewayClient(
   log: Logger,
   options: Partial<ClientOptions> = {},
-  handler: InteractionHandler = createInteractionHandler({ log }),
+  handler?: InteractionHandler,
+  hub?: HubResolver,
 ): Client {
   const client = new Client({ ...options, intents: [GatewayIntentBits.Guilds] });
-  client.on(Events.InteractionCreate, (interaction) => void respond(client, interaction, handler, log));
+  const answer =
+    handler ?? createInteractionHandler({ log, webhook: restWebhook(client), ...(hub ? { hub } : {}) });
+  client.on(Events.InteractionCreate, (interaction) => void respond(client, interaction, answer, log));
   client.on(Events.Error, (err) => log.error({ error: describeError(err) }, 'discord client error'));
   client.on(Events.ShardError, (err, shard) =>
     log.warn({ error: describeError(err), shard }, 'discord shard error'),
@@ -65,11 +71,28 @@ export function createGatewayClient(
   return client;
 }
 
+/** The interaction webhook through the client's REST (deferred answers: edit, delete, follow-up). */
+export function restWebhook(client: Client): InteractionWebhook {
+  return {
+    editOriginal: async (app, token, message) => {
+      await client.rest.patch(Routes.webhookMessage(app, token, '@original'), { body: message, auth: false });
+    },
+    deleteOriginal: async (app, token) => {
+      await client.rest.delete(Routes.webhookMessage(app, token, '@original'), { auth: false });
+    },
+    followUp: async (app, token, message) => {
+      await client.rest.post(Routes.webhook(app, token), { body: message, auth: false });
+    },
+  };
+}
+
 /** Run the core and send its response. Never rejects: a failed call is logged, and serving goes on. */
 async function respond(client: Client, interaction: Interaction, handler: InteractionHandler, log: Logger) {
   let reply: number | undefined;
+  let delivered: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (delivered = resolve));
   try {
-    const response = handler(fromDiscordJs(interaction));
+    const response = handler(fromDiscordJs(interaction), { sent });
     reply = response.type;
     // The same bytes the HTTP endpoint would return, POSTed to the callback (its token is the auth).
     await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
@@ -81,12 +104,20 @@ async function respond(client: Client, interaction: Interaction, handler: Intera
       { error: describeError(err), interaction: interaction.id, type: interaction.type, reply },
       'discord interaction callback failed',
     );
+  } finally {
+    delivered();
   }
 }
 
 /** The discord.js object back to the API fields the core reads. */
 export function fromDiscordJs(i: Interaction): InteractionIn {
-  const base = { id: i.id, type: i.type, user: { id: i.user.id } };
+  const base = {
+    id: i.id,
+    type: i.type,
+    user: { id: i.user.id },
+    application_id: i.applicationId,
+    token: i.token,
+  };
   if (i.isChatInputCommand() || i.isAutocomplete())
     return {
       ...base,

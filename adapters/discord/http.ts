@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import { createInteractionHandler, parseInteraction, type InteractionHandler } from './core.ts';
+import { fetchWebhook } from './webhook.ts';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
 /** For load balancers: answers 200 without touching Discord. */
@@ -66,7 +68,7 @@ export interface DiscordHttpOptions {
 /** The server, not yet listening (tests and embedding). */
 export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
   const { publicKey, log } = opts;
-  const handler = opts.handler ?? createInteractionHandler({ log });
+  const handler = opts.handler ?? createInteractionHandler({ log, webhook: fetchWebhook() });
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,7 +99,12 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
     const interaction = parseInteraction(json);
     if (!interaction) return send(res, 400, { error: 'not an interaction' });
 
-    const response = handler(interaction);
+    // A deferred answer (Hub lookups) edits the original only once this response is on the wire.
+    const sent = new Promise<void>((resolve) => {
+      res.once('finish', resolve);
+      res.once('close', resolve);
+    });
+    const response = handler(interaction, { sent });
     send(res, 200, response);
     log.debug(
       { type: interaction.type, reply: response.type, ms: Math.round(performance.now() - started) },
@@ -125,7 +132,11 @@ export async function startDiscordHttp(
 ): Promise<Closable & { port: number }> {
   if (!env.DISCORD_PUBLIC_KEY)
     throw new Error('DISCORD_PUBLIC_KEY is missing (HTTP interactions mode needs it)');
-  const server = createDiscordHttpServer({ publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY), log });
+  const server = createDiscordHttpServer({
+    publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY),
+    log,
+    handler: createInteractionHandler({ log, hub: hubFromConfig(env, log), webhook: fetchWebhook() }),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.DISCORD_PORT, env.HOST, () => {

@@ -1,6 +1,8 @@
 // One shard process under ShardingManager (DISCORD_SHARDS). discord.js passes the token and this
 // process's shard ids in the environment (DISCORD_TOKEN, SHARDS, SHARD_COUNT), and the Client
 // picks the ids up by itself.
+import { loadHubConfig } from '../config.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import { createLogger } from '../shared/log.ts';
 import { connect, createGatewayClient } from './gateway.ts';
 
@@ -10,7 +12,8 @@ if (!token) {
   log.fatal('shard started without DISCORD_TOKEN');
   process.exit(1);
 }
-const client = createGatewayClient(log);
+// The parent validated HF_TOKEN / HF_ENDPOINT at start; each shard reads the same environment.
+const client = createGatewayClient(log, {}, undefined, hubFromConfig(loadHubConfig(process.env), log));
 const stop = connect(client, token, log);
 
 let closing = false;

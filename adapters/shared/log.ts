@@ -10,6 +10,7 @@ const SECRET_KEYS = [
   'SLACK_APP_TOKEN',
   'DISCORD_TOKEN',
   'DISCORD_PUBLIC_KEY',
+  'HF_TOKEN',
 ];
 
 export function createLogger(

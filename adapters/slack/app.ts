@@ -10,10 +10,11 @@ import {
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
-import { handle } from '../../commands/index.ts';
+import { handle, handleAsync, lookupTarget, runVariantAsync } from '../../commands/index.ts';
 import type { Reply } from '../../commands/types.ts';
-import { runVariant } from '../../commands/variants.ts';
 import { vram } from '../../commands/vram.ts';
+import type { HubResolver } from '../../src/query/hub-ref.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/rate-limit.ts';
 import { unescapeSlack } from './blocks.ts';
@@ -62,6 +63,8 @@ export interface SlackAppOptions {
   clientOptions?: webApi.WebClientOptions;
   rateLimit?: RateLimitOptions;
   now?: () => number;
+  /** Reads Hugging Face models named in a query (default: the public Hub, no token). */
+  hub?: HubResolver;
 }
 
 /**
@@ -82,6 +85,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   const clientOptions = { ...defaultClientOptions(), ...opts.clientOptions };
   const fetchFn = clientOptions.fetch ?? globalThis.fetch;
   const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const deps = { hub: opts.hub ?? hubFromConfig({}) };
 
   const app = new App({
     receiver: opts.receiver,
@@ -146,6 +150,16 @@ export function createSlackApp(opts: SlackAppOptions): App {
             ),
           ).catch((e: unknown) => failed('response_url', e));
         }
+        return;
+      }
+      const hubId = lookupTarget({ text });
+      if (hubId !== undefined) {
+        // A Hub lookup can outlast Slack's 3 s: ack now with a note only the asker sees, answer via response_url.
+        await acked(ephemeral(notice(`Looking up ${hubId} on the Hugging Face Hub…`)));
+        const reply = await handleAsync({ text }, deps, onFault);
+        await respondTo(command.response_url, toResponse(reply)).catch((e: unknown) =>
+          failed('response_url', e),
+        );
         return;
       }
       await acked(toResponse(handle({ text }, onFault)));
@@ -229,18 +243,12 @@ export function createSlackApp(opts: SlackAppOptions): App {
         if (wait) await respondTo(url, { ...ephemeral(notice(wait)), replace_original: false });
         return;
       }
-      let reply: Reply;
-      try {
-        reply = runVariant(action.type === 'button' ? (action.value ?? '') : '');
-      } catch (err) {
-        onFault(err);
-        reply = {
-          kind: 'error',
-          message: FAILURE_TEXT,
-          example: `${COMMAND} ${vram.examples[0]}`,
-          ephemeral: true,
-        };
-      }
+      // runVariantAsync never throws: a fault becomes an error reply (and is logged through onFault).
+      const reply: Reply = await runVariantAsync(
+        action.type === 'button' ? (action.value ?? '') : '',
+        deps,
+        onFault,
+      );
       const msg = renderReply(reply);
       // An error leaves the original in place and tells only the clicker; a result replaces the message.
       await respondTo(
@@ -278,7 +286,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
         if (wait) await whisper(notice(wait));
         return;
       }
-      const reply = handle({ text: mentionText(said.text) }, onFault);
+      const reply = await handleAsync({ text: mentionText(said.text) }, deps, onFault);
       const msg = renderReply(reply);
       // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
       if (reply.ephemeral && where === 'thread') await whisper(msg);

@@ -3,7 +3,9 @@
 // Starting makes no network call in HTTP mode; Socket Mode connects in the background, so a Slack outage
 // at start is logged and retried, never fatal.
 import { SocketModeReceiver } from '@slack/bolt';
+import type { HubResolver } from '../../src/query/hub-ref.ts';
 import type { Config } from '../config.ts';
+import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import { createSlackApp } from './app.ts';
@@ -26,10 +28,10 @@ export async function startSlack(
   const slog = log.child({ platform: 'slack', mode });
   if (mode === 'socket') {
     if (!appToken) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
-    return startSocket(appToken, botToken, slog);
+    return startSocket(appToken, botToken, slog, hubFromConfig(env, slog));
   }
   if (!signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET');
-  return startHttp(signingSecret, botToken, env.HOST, env.SLACK_PORT, slog);
+  return startHttp(signingSecret, botToken, env.HOST, env.SLACK_PORT, slog, hubFromConfig(env, slog));
 }
 
 async function startHttp(
@@ -38,9 +40,10 @@ async function startHttp(
   host: string,
   port: number,
   log: Logger,
+  hub: HubResolver,
 ): Promise<SlackService> {
   const receiver = new SlackHttpReceiver({ signingSecret, host, port, log });
-  createSlackApp({ receiver, botToken, log });
+  createSlackApp({ receiver, botToken, log, hub });
   const address = await receiver.start();
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shown}:${address.port}${EVENTS_PATH}`;
@@ -48,7 +51,12 @@ async function startHttp(
   return { name: 'slack-http', url, close: () => receiver.stop() };
 }
 
-async function startSocket(appToken: string, botToken: string, log: Logger): Promise<SlackService> {
+async function startSocket(
+  appToken: string,
+  botToken: string,
+  log: Logger,
+  hub: HubResolver,
+): Promise<SlackService> {
   const receiver = new SocketModeReceiver({
     appToken,
     logger: boltLogger(log.child({ component: 'socket-mode' })),
@@ -56,7 +64,7 @@ async function startSocket(appToken: string, botToken: string, log: Logger): Pro
     // must not give up (a rejected reconnect inside the SDK would be an unhandled rejection).
     installerOptions: { clientOptions: {} },
   });
-  const app = createSlackApp({ receiver, botToken, log });
+  const app = createSlackApp({ receiver, botToken, log, hub });
 
   // Work still running after its ack (a chat.postMessage, a response_url post) finishes before close returns.
   const inflight = new Set<Promise<void>>();

@@ -115,6 +115,8 @@ export function paramBreakdown(m: ModelSpec): ParamBreakdown {
   const hit = cache.get(m.id);
   if (hit && hit.spec === m) return hit.result;
   const result = Object.freeze(compute(m));
+  // Hub lookups add ids at run time: keep the cache bounded.
+  if (cache.size >= 5000) cache.clear();
   cache.set(m.id, { spec: m, result });
   return result;
 }

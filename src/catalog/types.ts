@@ -34,6 +34,22 @@ export interface MlaSpec {
   vHeadDim: number;
 }
 
+/**
+ * Weight bytes read from the file itself instead of computed from parameters x bits: the sum of every
+ * tensor's stored size in a GGUF header, or of a safetensors checkpoint's tensors. They hold only for the
+ * format they were read in (`format`); another format falls back to the formula.
+ */
+export interface ExactWeights {
+  /** Weight format id the bytes are for (`q4_k_m`, `bf16`, `gptq-int4`, ...). */
+  format: string;
+  /** Bytes the runtime keeps on the GPU. */
+  gpuBytes: number;
+  /** Bytes the runtime keeps in system RAM instead (llama.cpp's token_embd); 0 when everything is on the GPU. */
+  hostBytes: number;
+  /** Where the bytes were read, for the reply: `the GGUF header of x.gguf (291 tensors: ...)`. */
+  source: string;
+}
+
 export interface ModelSpec {
   /** Catalog id, lower case: `llama-3.1-8b`. */
   id: string;
@@ -73,6 +89,13 @@ export interface ModelSpec {
   /** Where the numbers were read. */
   source: string;
   notes?: string;
+  /**
+   * Where the architecture came from, in the reply's words: unset for the catalog, `config.json of
+   * owner/name @ <sha>` or `the GGUF header of <file> in owner/name @ <sha>` for a Hub lookup.
+   */
+  provenance?: string;
+  /** Exact stored weight bytes (GGUF header, safetensors metadata) for one format; see ExactWeights. */
+  exactWeights?: ExactWeights;
 }
 
 export type GpuKind = 'discrete' | 'unified';

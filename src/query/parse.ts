@@ -18,6 +18,7 @@ import {
 import { findGpu, GPU_NAMES } from '../catalog/gpus.ts';
 import { findModel, MODEL_NAMES } from '../catalog/models.ts';
 import { modelForSize, parseSize, sizeModelId } from '../catalog/sizes.ts';
+import { HubRefError, isGgufWord, isHubWord, parseHubRef } from './hub-ref.ts';
 import type { ModelSpec } from '../catalog/types.ts';
 import { RUNTIME_PROFILES } from '../catalog/runtimes.ts';
 import {
@@ -53,6 +54,11 @@ export class QueryError extends Error {
 export interface Draft {
   model?: string; // catalog id or size:<billions>
   modelWord?: string;
+  /**
+   * A Hugging Face id the catalog does not know (`owner/name`, `owner/name:Q4_K_M`, `owner/name/file.gguf`),
+   * validated (hub-ref.ts), case as typed. Resolving it needs the network: see toRequest's `resolved`.
+   */
+  hubModel?: string;
   format?: string;
   generic?: GenericFormat;
   floatWord?: 'bf16' | 'fp16' | 'fp32';
@@ -165,6 +171,11 @@ function set<K extends keyof Draft>(d: Draft, key: K, value: Draft[K], word: str
 }
 
 function setModel(d: Draft, id: string, word: string): void {
+  if (d.hubModel !== undefined) {
+    throw new QueryError(
+      `two models in one query: "${show(d.hubModel)}" and "${show(word)}". Ask about one at a time.`,
+    );
+  }
   if (d.model !== undefined && d.model !== id) {
     throw new QueryError(
       `two models in one query: "${show(d.modelWord ?? d.model ?? '')}" and "${show(word)}". Ask about one at a time.`,
@@ -172,6 +183,28 @@ function setModel(d: Draft, id: string, word: string): void {
   }
   d.model = id;
   d.modelWord = word;
+}
+
+/**
+ * A word with a slash: a catalog name if the catalog knows it (`meta-llama/Llama-3.1-8B-Instruct`), else a
+ * Hugging Face id, validated before anything else sees it. `cased` is the word as typed.
+ */
+function applyHubWord(d: Draft, cased: string): void {
+  const catalog = isGgufWord(cased) ? undefined : findModel(cased);
+  if (catalog) return setModel(d, catalog.id, cased);
+  let text: string;
+  try {
+    text = parseHubRef(cased).text;
+  } catch (err) {
+    if (err instanceof HubRefError) throw new QueryError(err.message);
+    throw err;
+  }
+  if (d.model !== undefined || (d.hubModel !== undefined && d.hubModel !== text)) {
+    throw new QueryError(
+      `two models in one query: "${show(d.hubModel ?? d.modelWord ?? d.model ?? '')}" and "${show(text)}". Ask about one at a time.`,
+    );
+  }
+  d.hubModel = text;
 }
 
 /** Apply a format word; returns false if the word is not a format. */
@@ -207,10 +240,11 @@ function applyExl2(d: Draft, raw: string): void {
   set(d, 'format', exl2Format(bits).id, `exl2=${raw}`, 'weight format');
 }
 
-function applyKey(d: Draft, key: string, value: string): void {
+function applyKey(d: Draft, key: string, value: string, cased = value): void {
   const v = value.toLowerCase();
   switch (key) {
     case 'model': {
+      if (isHubWord(v)) return applyHubWord(d, cased);
       const m = resolveModel(v);
       if (!m) throw unknown(value, MODEL_NAMES, 'model');
       return setModel(d, m, value);
@@ -363,12 +397,16 @@ const MAX_SPAN = 5;
 
 /** Split a chat line into lower-case words; `key = value` and `key: value` are glued back into `key=value`. */
 export function words(text: string): string[] {
+  return split(text.toLowerCase());
+}
+
+/** The same split without lower-casing (case-insensitive rules), so word i of both lists is the same word. */
+function split(text: string): string[] {
   const t = text
-    .toLowerCase()
     .replace(/(\d),(\d{3})\b/g, '$1$2') // 8,192 -> 8192
     .replace(/[?!,;()]+/g, ' ')
     .replace(/\s*=\s*/g, '=')
-    .replace(/\b([a-z_]+):\s+/g, '$1=')
+    .replace(/\b([a-z_]+):\s+/gi, '$1=')
     .trim();
   return t ? t.split(/\s+/) : [];
 }
@@ -378,6 +416,8 @@ export function parseDraft(text: string): Draft {
     throw new QueryError(`the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`);
   }
   const w = words(text);
+  // Hugging Face ids keep their case (file names in a repo are case-sensitive).
+  const cased = split(text);
   const d: Draft = {};
   let afterOn = false;
   for (let i = 0; i < w.length;) {
@@ -393,14 +433,21 @@ export function parseDraft(text: string): Draft {
     // key=value
     const eq = word.indexOf('=');
     if (eq > 0) {
-      applyKey(d, word.slice(0, eq), word.slice(eq + 1));
+      applyKey(d, word.slice(0, eq), word.slice(eq + 1), cased[i]?.slice(eq + 1));
+      i++;
+      continue;
+    }
+
+    // owner/name: the catalog if it knows the name, else a Hugging Face id.
+    if (isHubWord(word)) {
+      applyHubWord(d, cased[i] ?? word);
       i++;
       continue;
     }
 
     // "ctx 8k", "context 8192", "batch 4", "rank 16", "seq 2048", "kv q8_0", "runtime vllm", "gpus 4"
     if (next !== undefined && KEYS.includes(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
-      applyKey(d, word, next);
+      applyKey(d, word, next, cased[i + 1]);
       i += 2;
       continue;
     }
@@ -601,6 +648,12 @@ export function mergeDrafts(fromText: Draft, typed: Draft): Draft {
   for (const [k, v] of Object.entries(typed) as [keyof Draft, Draft[keyof Draft]][]) {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   }
+  // A typed model replaces the model of the words, whichever kind each is.
+  if (typed.model !== undefined) delete out.hubModel;
+  if (typed.hubModel !== undefined) {
+    delete out.model;
+    delete out.modelWord;
+  }
   return out;
 }
 
@@ -613,14 +666,28 @@ export function lookupModel(id: string): ModelSpec {
 
 const GGUF_RUNTIMES: readonly Runtime[] = ['llama.cpp', 'ollama'];
 
-/** Fill every default, check combinations, and state what was assumed. */
-export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
-  if (!d.model) {
+/**
+ * Fill every default, check combinations, and state what was assumed. A Hugging Face id (`d.hubModel`) needs
+ * its architecture read from the Hub first: pass it as `resolved` (commands' handleAsync does).
+ */
+export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; model: ModelSpec } {
+  let model: ModelSpec;
+  if (d.hubModel !== undefined) {
+    if (!resolved)
+      throw new QueryError(
+        `looking up Hub models needs the async path: "${show(d.hubModel)}" is not in the catalog and this entry point cannot read it from the Hub`,
+      );
+    model = resolved;
+  } else if (!d.model) {
     throw new QueryError(`name a model, e.g. "${show(EXAMPLE)}" or a size like "13b int4"`);
-  }
-  const model = lookupModel(d.model);
+  } else model = lookupModel(d.model);
   const assumed: string[] = [];
-  if (d.model.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
+  if (d.model?.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
+  // A GGUF file's own type is the format unless the query names another.
+  const nativeGguf =
+    model.nativeFormat !== undefined && getFormat(model.nativeFormat).family === 'gguf'
+      ? model.nativeFormat
+      : undefined;
 
   // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
   const mode: Mode = d.mode ?? 'inference';
@@ -632,6 +699,7 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
   if (d.runtime) runtime = d.runtime;
   else if (training) runtime = 'transformers';
   else if (explicitFormat) runtime = explicitFormat.defaultRuntime;
+  else if (nativeGguf) runtime = 'llama.cpp';
   else runtime = 'transformers';
   if (training && runtime !== 'transformers') {
     throw new QueryError(
@@ -713,7 +781,10 @@ export function toRequest(d: Draft): { request: Request; model: ModelSpec } {
       );
     }
     if (explicitFormat) format = explicitFormat.id;
-    else if (GGUF_RUNTIMES.includes(runtime)) {
+    else if (nativeGguf && GGUF_RUNTIMES.includes(runtime)) {
+      format = nativeGguf;
+      assumed.push(`weights ${getFormat(format).label}, the file's own type`);
+    } else if (GGUF_RUNTIMES.includes(runtime)) {
       format = 'q4_k_m';
       assumed.push(
         `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
@@ -885,7 +956,8 @@ export function parseQuery(text: string): { request: Request; model: ModelSpec }
  */
 export function draftToText(d: Draft): string {
   const w: string[] = [];
-  if (d.model) w.push(d.model.startsWith('size:') ? `${d.model.slice(5)}b` : d.model);
+  if (d.hubModel) w.push(d.hubModel);
+  else if (d.model) w.push(d.model.startsWith('size:') ? `${d.model.slice(5)}b` : d.model);
   if (d.mode && d.mode !== 'inference') w.push(d.mode);
   if (d.generic) w.push(d.generic);
   if (d.format) w.push(d.format.startsWith('exl2=') ? d.format : d.format);
