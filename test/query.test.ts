@@ -76,6 +76,10 @@ describe('settings', () => {
     ['on my m2 ultra 192gb', 'apple-m2-ultra-192gb', null],
     ['gpu=2x3090', 'rtx-3090', 2],
     ['gpu=rtx-4090 gpus=4', 'rtx-4090', 4],
+    ['on 8x h100', 'h100-sxm', 8],
+    ['on 8 x h100', 'h100-sxm', 8],
+    ['on 2x rtx 4090', 'rtx-4090', 2],
+    ['on 4x a100 80gb', 'a100-80gb-sxm', 4],
   ])('hardware focus %s', (text, gpu, count) => {
     const r = q(`llama-3.1-8b ${text}`);
     expect(r.gpu).toBe(gpu);

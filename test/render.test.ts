@@ -115,7 +115,9 @@ describe('renderText on estimates', () => {
 
     // the asked GPU first
     if (r.focus) {
-      expect(lines.some((l) => l.startsWith(`On ${r.focus!.name}`))).toBe(true);
+      const cards = r.request.gpuCount ?? 1;
+      const on = `On ${cards > 1 ? `${cards}x ` : ''}${r.focus.name}`;
+      expect(lines.some((l) => l.startsWith(on))).toBe(true);
     }
     expect(lines.some((l) => /^(Fits|Tight|Does not fit)\b.*\(\d+ GPUs/.test(l))).toBe(true);
 

@@ -113,9 +113,10 @@ const VERDICT_TITLE: Record<Fit['verdict'], string> = { fits: 'Fits', tight: 'Ti
 function fitsSection(r: Report): string[] {
   const out: string[] = [];
   const cards = r.request.gpuCount ?? 1;
-  const each = cards > 1 ? ` (${cards} cards each)` : '';
+  // With gpus=N every row is a split over N of that card; usable and headroom are per card.
+  const split = cards > 1 ? ` on ${cards} cards of a kind` : '';
   if (r.focus) {
-    out.push(`On ${r.focus.name}${each}:`);
+    out.push(`On ${cards > 1 ? `${cards}x ` : ''}${r.focus.name}${cards > 1 ? ' (per card)' : ''}:`);
     out.push(fitLine(r.focus, r));
     out.push('');
   }
@@ -126,7 +127,7 @@ function fitsSection(r: Report): string[] {
     rows.sort((a, b) => (v === 'no' ? b.headroomBytes - a.headroomBytes : a.usableBytes - b.usableBytes));
     const shown = rows.slice(0, v === 'no' ? 6 : 8);
     out.push(
-      `${VERDICT_TITLE[v]}${each} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`,
+      `${VERDICT_TITLE[v]}${split} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`,
     );
     for (const f of shown) out.push(fitLine(f, r));
   }

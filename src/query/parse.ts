@@ -465,9 +465,9 @@ export function parseDraft(text: string): Draft {
         continue;
       }
       if (/^(gpus?|cards?|x)$/.test(next) && /^\d+$/.test(word)) {
-        const after = w[i + 2];
-        if (next === 'x' && after !== undefined && applyGpu(d, `${word}x${after}`)) {
-          i += 3;
+        const used = next === 'x' ? countedGpu(d, word, w, i + 2) : 0;
+        if (used > 0) {
+          i += 2 + used;
           continue;
         }
         if (next !== 'x') {
@@ -475,6 +475,16 @@ export function parseDraft(text: string): Draft {
           i += 2;
           continue;
         }
+      }
+    }
+
+    // "8x h100", "2x rtx 4090": a count glued to x, then the GPU's name in one or more words.
+    const counted = /^(\d+)[x×]$/.exec(word);
+    if (counted && next !== undefined) {
+      const used = countedGpu(d, counted[1]!, w, i + 1);
+      if (used > 0) {
+        i += 1 + used;
+        continue;
       }
     }
 
@@ -496,6 +506,19 @@ export function parseDraft(text: string): Draft {
     throw unknownWord(w, i);
   }
   return d;
+}
+
+/** A GPU named by the words from `start` on (longest first), counted `count` times; returns the words used. */
+function countedGpu(d: Draft, count: string, w: readonly string[], start: number): number {
+  for (let n = Math.min(4, w.length - start); n >= 1; n--) {
+    const parts = w.slice(start, start + n);
+    if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
+    if (findGpu(parts.join('-'))) {
+      applyGpu(d, `${count}x${parts.join('-')}`);
+      return n;
+    }
+  }
+  return 0;
 }
 
 function isValueFor(key: string, value: string): boolean {
