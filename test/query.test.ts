@@ -80,6 +80,8 @@ describe('settings', () => {
     ['on 8 x h100', 'h100-sxm', 8],
     ['on 2x rtx 4090', 'rtx-4090', 2],
     ['on 4x a100 80gb', 'a100-80gb-sxm', 4],
+    ['on two 3090s', 'rtx-3090', 2],
+    ['on 4 h100s', 'h100-sxm', 4],
   ])('hardware focus %s', (text, gpu, count) => {
     const r = q(`llama-3.1-8b ${text}`);
     expect(r.gpu).toBe(gpu);
@@ -136,6 +138,18 @@ describe('settings', () => {
   it('defaults to a common context, never the maximum', () => {
     expect(q('llama-3.1-8b').context).toBe(8192);
     expect(q('llama-2-7b').context).toBe(4096);
+  });
+  it.each([
+    ['can i finetune llama 3.1 8b with qlora on a 4090?', 'qlora'],
+    ['fine-tune llama-3.1-8b with lora', 'lora'],
+    ['llama-3.1-8b finetune', 'full'],
+    ['llama-3.1-8b mode=train', 'full'],
+    ['llama-3.1-8b lora finetune', 'lora'],
+  ])('a generic training word yields to lora/qlora: %s', (text, mode) => {
+    expect(q(text).mode).toBe(mode);
+  });
+  it('Qwen2.5-Coder uses the base model shape', () => {
+    expect(q('qwen2.5-coder-32b q4_k_m').model).toBe('qwen2.5-32b');
   });
   it('private / public', () => {
     expect(q('llama-3.1-8b private').visibility).toBe('private');

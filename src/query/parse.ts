@@ -52,6 +52,8 @@ export class QueryError extends Error {
 
 /** What the asker said, nothing filled in. */
 export interface Draft {
+  /** The mode came from a generic word ("finetune"): a later lora/qlora refines it. */
+  trainWord?: boolean;
   model?: string; // catalog id or size:<billions>
   modelWord?: string;
   /**
@@ -89,8 +91,33 @@ const FILLER = new Set([
 const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
   lora: 'lora', qlora: 'qlora',
-  full: 'full', train: 'full', training: 'full', finetune: 'full', 'fine-tune': 'full', 'full-finetune': 'full', ft: 'full', sft: 'full', pretrain: 'full',
+  full: 'full', 'full-finetune': 'full', pretrain: 'full',
 }); // prettier-ignore
+
+/** Words that mean "some fine-tuning": full unless lora/qlora is also said ("finetune ... with qlora"). */
+const TRAIN_WORDS = new Set([
+  'train',
+  'training',
+  'finetune',
+  'fine-tune',
+  'finetuning',
+  'fine-tuning',
+  'ft',
+  'sft',
+]);
+
+/** "two 3090s": small counts people spell out. */
+const NUMBER_WORDS = dict<string>({
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  sixteen: '16',
+});
 
 const RUNTIME_WORDS = dict<Runtime>({
   transformers: 'transformers', hf: 'transformers', huggingface: 'transformers', pytorch: 'transformers', torch: 'transformers',
@@ -130,7 +157,7 @@ const KEYS = [
 
 /** Every word the language knows, for did-you-mean. */
 const VOCABULARY: readonly string[] = [
-  ...MODEL_NAMES, ...GPU_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...Object.keys(RUNTIME_WORDS),
+  ...MODEL_NAMES, ...GPU_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...TRAIN_WORDS, ...Object.keys(RUNTIME_WORDS),
   ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', ...KEYS.map((k) => `${k}=`),
 ]; // prettier-ignore
 
@@ -279,7 +306,7 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
     case 'bs':
       return set(d, 'batch', parseWhole(v, LIMITS.batch, 'batch'), value, 'batch size');
     case 'mode': {
-      const m = MODE_WORDS[v];
+      const m = MODE_WORDS[v] ?? (TRAIN_WORDS.has(v) ? 'full' : undefined);
       if (!m) throw unknown(value, Object.keys(MODE_WORDS), 'mode');
       return set(d, 'mode', m, value, 'mode');
     }
@@ -478,10 +505,10 @@ export function parseDraft(text: string): Draft {
       }
     }
 
-    // "8x h100", "2x rtx 4090": a count glued to x, then the GPU's name in one or more words.
-    const counted = /^(\d+)[x×]$/.exec(word);
-    if (counted && next !== undefined) {
-      const used = countedGpu(d, counted[1]!, w, i + 1);
+    // "8x h100", "2x rtx 4090", "two 3090s", "4 h100s": a count, then the GPU's name in one or more words.
+    const count = /^(\d+)[x×]?$/.exec(word)?.[1] ?? NUMBER_WORDS[word];
+    if (count !== undefined && next !== undefined) {
+      const used = countedGpu(d, count, w, i + 1);
       if (used > 0) {
         i += 1 + used;
         continue;
@@ -513,8 +540,10 @@ function countedGpu(d: Draft, count: string, w: readonly string[], start: number
   for (let n = Math.min(4, w.length - start); n >= 1; n--) {
     const parts = w.slice(start, start + n);
     if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
-    if (findGpu(parts.join('-'))) {
-      applyGpu(d, `${count}x${parts.join('-')}`);
+    // People pluralize the card: "3090s", "h100s".
+    const name = [parts.join('-'), parts.join('-').replace(/s$/, '')].find((x) => findGpu(x));
+    if (name) {
+      applyGpu(d, `${count}x${name}`);
       return n;
     }
   }
@@ -562,6 +591,7 @@ function endsName(word: string): boolean {
     /^\d+(\.\d+)?k$/.test(word) ||
     /^(context|ctx|tokens?|seq|gpus?)$/.test(word) ||
     MODE_WORDS[word] !== undefined ||
+    TRAIN_WORDS.has(word) ||
     RUNTIME_WORDS[word] !== undefined ||
     findFormat(word) !== undefined ||
     findGenericFormat(word) !== undefined
@@ -581,7 +611,11 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
     // A single word that is a format or a mode is never a model name ("q4" is not a model).
     if (
       n === 1 &&
-      (findFormat(joined) || findGenericFormat(joined) || MODE_WORDS[joined] || RUNTIME_WORDS[joined])
+      (findFormat(joined) ||
+        findGenericFormat(joined) ||
+        MODE_WORDS[joined] ||
+        TRAIN_WORDS.has(joined) ||
+        RUNTIME_WORDS[joined])
     )
       return undefined;
     if (afterOn || n > 1) {
@@ -607,7 +641,18 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
 function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
   const mode = MODE_WORDS[word];
   if (mode) {
+    // A specific mode replaces a generic "finetune" said before it.
+    if (d.trainWord && d.mode === 'full' && mode !== 'inference') delete d.mode;
     set(d, 'mode', mode, word, 'mode');
+    d.trainWord = false;
+    return true;
+  }
+  if (TRAIN_WORDS.has(word)) {
+    if (d.mode === undefined) {
+      d.mode = 'full';
+      d.trainWord = true;
+    } else if (d.mode === 'inference')
+      throw new QueryError(`two modes in one query: "inference" and "${show(word)}". Keep one.`);
     return true;
   }
   if (applyFormat(d, word)) return true;
