@@ -4,7 +4,7 @@ import { findGpu } from './catalog/gpus.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
-import { fitAll, MAX_CARDS, type Fit } from './fit.ts';
+import { fitAll, maxContext, MAX_CARDS, type Fit } from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
@@ -171,7 +171,10 @@ function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): s
   const usable = row.usableBytes;
   const on = `${cards > 1 ? `${cards}x ` : ''}${target.name}`;
   const out: string[] = [];
+  // Every change tried is also remembered, to try them all together when none fits alone.
+  const tried: { change: Partial<Request>; say: string }[] = [];
   const tryAlt = (change: Partial<Request>, say: string) => {
+    tried.push({ change, say });
     const alt = estimate({ ...req, ...change }, e.model);
     const altNeed = alt.perCard(cards);
     if (altNeed <= usable) out.push(`${say}: ${gib(altNeed)}, fits ${on}`);
@@ -217,9 +220,30 @@ function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): s
         `batch=1 accum=${(req.accumulation ?? 1) * req.batch} (same effective batch)`,
       );
   }
+  const ctxWord = req.mode === 'inference' ? 'ctx' : 'seq';
   // Shorter context, on the same cards.
   if (row.maxContext !== null && row.maxContext < req.context && row.maxContext >= 256) {
-    out.push(`${req.mode === 'inference' ? 'ctx' : 'seq'}=${row.maxContext}: the longest that fits ${on}`);
+    out.push(`${ctxWord}=${row.maxContext}: the longest that fits ${on}`);
+  }
+  // Nothing fits alone: every change at once, with the longest context that then fits.
+  if (out.length === 0 && tried.length > 1) {
+    // Later changes of the same setting win (the smallest format tried): name only the ones that count.
+    const seen = new Set<string>();
+    const kept = tried.filter((_, i) => {
+      const later = tried.slice(i + 1).flatMap((t) => Object.keys(t.change));
+      return Object.keys(tried[i]!.change).some((k) => !later.includes(k) && !seen.has(k));
+    });
+    for (const t of kept) for (const k of Object.keys(t.change)) seen.add(k);
+    const all = Object.assign({}, ...kept.map((t) => t.change)) as Partial<Request>;
+    const alt = estimate({ ...req, ...all }, e.model);
+    const say = kept.map((t) => t.say.replace(/ \(.*\)$/, '')).join(' + ');
+    const altNeed = alt.perCard(cards);
+    const together = kept.length > 1 ? ' together' : '';
+    if (altNeed <= usable) out.push(`${say}${together}: ${gib(altNeed)}, fits ${on}`);
+    else {
+      const ctx = maxContext(alt, usable, cards);
+      if (ctx !== null && ctx >= 1024) out.push(`${say}${together} with ${ctxWord}=${ctx}: fits ${on}`);
+    }
   }
   if (row.count > cards)
     out.push(`${row.count}x ${target.name}: each card holds a share of the weights and cache`);

@@ -101,6 +101,17 @@ describe('suggestions', () => {
     const r = report('llama-3.1-8b lora seq=2048 gc=on on a 3060');
     expect(r.suggestions.join('\n')).toMatch(/QLoRA/);
   });
+  it('when no single change fits, all of them together with the longest context that then fits', () => {
+    const r = report('llama-3.1-70b q4_k_m ctx=32k on a 4090');
+    const combined = r.suggestions.find((s) => s.includes('together'));
+    expect(combined).toMatch(
+      /kv=q8_0 \+ GGUF IQ2_M weights \+ fa=on together with ctx=\d+: fits GeForce RTX 4090/,
+    );
+    // and it really fits: re-ask with those settings
+    const ctx = Number(/ctx=(\d+)/.exec(combined!)![1]);
+    const again = report(`llama-3.1-70b iq2_m kv=q8_0 fa=on ctx=${ctx} on a 4090`);
+    expect(again.focus!.headroomBytes).toBeGreaterThanOrEqual(0);
+  });
   it('nothing to suggest when it fits', () => {
     expect(report('llama-3.2-1b q4_k_m on a 4090').suggestions).toEqual([]);
   });
