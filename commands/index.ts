@@ -11,8 +11,6 @@ import { runVariant, variantHubModel } from './variants.ts';
 
 export type { AsyncDeps } from './lookup.ts';
 
-export const COMMANDS: readonly Command[] = [vram, help, gpus, models];
-
 /** Strip a leading "/vram" (or "vram") so chat lines and bare queries read the same. */
 export function stripCommandWord(line: string): string {
   return line.replace(/^\s*\/?vram\b:?/i, '').trim();

@@ -30,8 +30,6 @@ export interface Estimate {
   total: { bytes: number; low: number; high: number };
   /** Memory per card when the job is split over `cards` GPUs at `context` tokens (central estimate). */
   perCard(cards: number, context?: number): number;
-  /** KV-cache bytes at `context` tokens for the whole batch (0 in training). */
-  kvBytes(context: number): number;
   /** Bytes read from memory per generated token (active weights + KV), for the bandwidth ceiling. */
   decodeBytes: number;
   /** Memory kept in system RAM instead of on the GPU (e.g. llama.cpp's token-embedding table). */
@@ -428,7 +426,6 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       const split = cards > 1 ? rt.splitOverhead : 0;
       return shardable / cards + a.activations + a.logits + oh.bytes + split;
     },
-    kvBytes: kvOf,
     decodeBytes,
     hostBytes: w.hostBytes,
     notes,
