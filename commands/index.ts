@@ -5,7 +5,7 @@ import { gpus } from './gpus.ts';
 import { help, helpReply } from './help.ts';
 import { models } from './models.ts';
 import { FAULT_REPLY, resolveHub, type AsyncDeps } from './lookup.ts';
-import type { Command, CommandInput, Reply } from './types.ts';
+import type { CommandInput, Reply } from './types.ts';
 import { draftOf, runWith, vram } from './vram.ts';
 import { runVariant, variantHubModel } from './variants.ts';
 
