@@ -13,10 +13,10 @@ import {
   type DiscordMessage,
 } from '../adapters/discord/render.ts';
 import { handle } from '../commands/index.ts';
-import type { Reply } from '../commands/types.ts';
 import { runVariant } from '../commands/variants.ts';
 import type { Component, Report } from '../src/report.ts';
 import { gib } from '../src/units.ts';
+import { estimateReply } from './helpers.ts';
 
 const QUERIES = [
   '13b int4 ctx=8192',
@@ -43,11 +43,7 @@ const QUERIES = [
   '',
 ];
 
-function estimate(q: string): Extract<Reply, { kind: 'estimate' }> {
-  const reply = handle({ text: q });
-  if (reply.kind !== 'estimate') throw new Error(`${q}: ${reply.kind}`);
-  return reply;
-}
+const estimate = estimateReply;
 
 /** A real report with the parts a test wants replaced. */
 function synthetic(change: Partial<Report>): Report {

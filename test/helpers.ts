@@ -2,6 +2,8 @@
 import { parseQuery } from '../src/query/parse.ts';
 import { buildReport, type Report } from '../src/report.ts';
 import { estimate, type Estimate } from '../src/estimate.ts';
+import { handle } from '../commands/index.ts';
+import type { Reply } from '../commands/types.ts';
 
 export const GiB = 2 ** 30;
 
@@ -22,4 +24,11 @@ export function component(
   const c = r.components.find((x) => x.id === id);
   if (!c) throw new Error(`no ${id} component`);
   return c.bytes;
+}
+
+/** The estimate reply a chat line gets (through the command layer); throws if it is anything else. */
+export function estimateReply(text: string): Extract<Reply, { kind: 'estimate' }> {
+  const reply = handle({ text });
+  if (reply.kind !== 'estimate') throw new Error(`${text}: ${reply.kind}`);
+  return reply;
 }

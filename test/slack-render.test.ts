@@ -18,10 +18,10 @@ import {
 import { SLACK_LIMITS } from '../adapters/slack/limits.ts';
 import { headline, renderReply, VARIANT_ACTION_PREFIX, type SlackMessage } from '../adapters/slack/render.ts';
 import { handle } from '../commands/index.ts';
-import type { Reply } from '../commands/types.ts';
 import { vram } from '../commands/vram.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import type { Report } from '../src/report.ts';
+import { estimateReply } from './helpers.ts';
 
 const L = SLACK_LIMITS;
 
@@ -41,11 +41,7 @@ const QUERIES = [
   'llama-3.3-70b int4 runtime=sglang ctx=64k batch=32 private',
 ];
 
-function estimate(q: string): Extract<Reply, { kind: 'estimate' }> {
-  const reply = handle({ text: q });
-  if (reply.kind !== 'estimate') throw new Error(`${q}: ${reply.kind}`);
-  return reply;
-}
+const estimate = estimateReply;
 
 interface TextObj {
   type: string;
