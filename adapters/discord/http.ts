@@ -1,13 +1,13 @@
 // Discord HTTP interactions: POST /discord/interactions, Ed25519-verified on the raw body, the reply
 // in the HTTP response. Stateless (buttons carry their own state), so any number of processes can
 // sit behind a load balancer. Starting makes no network call.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import { hubFromConfig } from '../shared/hub.ts';
+import { publicKeyFromHex, verifyEd25519, type Ed25519PublicKey } from './ed25519.ts';
 import { createInteractionHandler, parseInteraction, type InteractionHandler } from './core.ts';
 import { fetchWebhook } from './webhook.ts';
 
@@ -17,22 +17,7 @@ export const HEALTH_PATH = '/healthz';
 /** Real interactions are a few KiB; anything this big is not from Discord. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** ASN.1 SPKI header for a raw 32-byte Ed25519 public key (RFC 8410). */
-const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
-/** The portal's hex public key -> a KeyObject. The error never repeats the key. */
-export function publicKeyFromHex(hex: string): KeyObject {
-  const clean = hex.trim();
-  if (!/^[0-9a-fA-F]{64}$/.test(clean))
-    throw new Error(
-      'DISCORD_PUBLIC_KEY must be the 64 hex characters from Developer Portal > your application > General Information > Public Key',
-    );
-  return createPublicKey({
-    key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(clean, 'hex')]),
-    format: 'der',
-    type: 'spki',
-  });
-}
+export { publicKeyFromHex } from './ed25519.ts';
 
 /**
  * Discord signs timestamp + raw body. Any malformed header is simply "not verified". The timestamp
@@ -40,26 +25,21 @@ export function publicKeyFromHex(hex: string): KeyObject {
  * in its own HTTP response, and nothing is posted anywhere else.
  */
 export function verifySignature(
-  key: KeyObject,
+  key: Ed25519PublicKey,
   signatureHex: string | undefined,
   timestamp: string | undefined,
   body: Buffer,
 ): boolean {
   if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
-  try {
-    return verify(
-      null,
-      Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
-      key,
-      Buffer.from(signatureHex, 'hex'),
-    );
-  } catch {
-    return false;
-  }
+  return verifyEd25519(
+    key,
+    Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
+    Buffer.from(signatureHex, 'hex'),
+  );
 }
 
 export interface DiscordHttpOptions {
-  publicKey: KeyObject;
+  publicKey: Ed25519PublicKey;
   log: Logger;
   handler?: InteractionHandler;
   maxBodyBytes?: number;
