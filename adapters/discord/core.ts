@@ -21,6 +21,7 @@ import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { EXAMPLE } from '../../src/query/parse.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import { RateLimiter, rateLimitMessage } from '../shared/rate-limit.ts';
+import { ReplyCache, replyKey } from '../shared/reply-cache.ts';
 import type { Logger } from '../shared/log.ts';
 import { DISCORD_COMMAND, readOptions } from './command.ts';
 import { EPHEMERAL, LIMITS } from './limits.ts';
@@ -89,6 +90,8 @@ export interface CoreOptions {
   hub?: HubResolver;
   /** Where deferred answers go; without one, Hub lookups are answered with an ephemeral note. */
   webhook?: InteractionWebhook;
+  /** Finished catalog answers by question (default: a bounded cache; false turns it off). */
+  replyCache?: ReplyCache<APIInteractionResponse> | false;
 }
 
 export const DEFAULT_RATE_LIMIT = { capacity: 5, perSecond: 0.5 } as const;
@@ -105,6 +108,22 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
   const onFault = (err: unknown) => log.error({ err }, 'command fault');
   const hub = opts.hub ?? hubFromConfig({});
   const webhook = opts.webhook;
+  const cache = opts.replyCache === false ? undefined : (opts.replyCache ?? new ReplyCache());
+
+  type Compute = (onFault: (err: unknown) => void) => APIInteractionResponse;
+
+  /** Answer from the cache, or compute (and keep) the answer. */
+  const cached = (key: string, compute: Compute) => cache?.get(key) ?? fill(key, compute);
+
+  /** Compute an answer and keep it, unless computing it hit a fault (a bug is logged every time it bites). */
+  function fill(key: string, compute: Compute): APIInteractionResponse {
+    let faulted = false;
+    const response = compute((err) => {
+      faulted = true;
+      onFault(err);
+    });
+    return cache && !faulted ? cache.set(key, response) : response;
+  }
 
   /**
    * Finish a deferred interaction: the result replaces the "thinking" message. A public deferral cannot
@@ -155,6 +174,9 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
     const stop = limited(i, 'command');
     if (stop) return stop;
     const input = readOptions(i.data.options);
+    const key = replyKey('command', input.text, input.options);
+    const hit = cache?.get(key);
+    if (hit) return hit;
     if (lookupTarget(input) !== undefined && canDefer(i)) {
       // Private queries defer privately: ephemerality is fixed by the first response.
       const deferredEphemeral = isPrivate(input);
@@ -164,12 +186,14 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
         ...(deferredEphemeral ? { data: { flags: EPHEMERAL } } : {}),
       };
     }
-    const reply = handle(input, onFault);
-    const message = renderReply(reply);
-    return {
-      type: InteractionResponseType.ChannelMessageWithSource,
-      data: reply.ephemeral ? { ...message, flags: EPHEMERAL } : message,
-    };
+    return fill(key, (fault) => {
+      const reply = handle(input, fault);
+      const message = renderReply(reply);
+      return {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: reply.ephemeral ? { ...message, flags: EPHEMERAL } : message,
+      };
+    });
   }
 
   function autocomplete(i: InteractionIn): APIInteractionResponse {
@@ -205,15 +229,17 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
       later(i, sent, () => runVariantAsync(id, { hub }, onFault), { deferredEphemeral: false, button: true });
       return { type: InteractionResponseType.DeferredMessageUpdate };
     }
-    const reply = runVariant(id);
-    // A failed variant leaves the original answer in place and tells only the clicker why.
-    if (reply.kind === 'error')
-      return {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: { ...renderReply(reply), flags: EPHEMERAL },
-      };
-    // The message keeps its visibility: an update cannot change who sees it.
-    return { type: InteractionResponseType.UpdateMessage, data: renderReply(reply) };
+    return cached(replyKey('button', id), () => {
+      const reply = runVariant(id);
+      // A failed variant leaves the original answer in place and tells only the clicker why.
+      if (reply.kind === 'error')
+        return {
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { ...renderReply(reply), flags: EPHEMERAL },
+        };
+      // The message keeps its visibility: an update cannot change who sees it.
+      return { type: InteractionResponseType.UpdateMessage, data: renderReply(reply) };
+    });
   }
 
   // The transport's "response delivered" promise for the interaction being dispatched.

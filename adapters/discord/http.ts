@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import { hubFromConfig } from '../shared/hub.ts';
+import { jsonBody } from '../shared/reply-cache.ts';
 import { publicKeyFromHex, verifyEd25519, type Ed25519PublicKey } from './ed25519.ts';
 import { createInteractionHandler, parseInteraction, type InteractionHandler } from './core.ts';
 import { fetchWebhook } from './webhook.ts';
@@ -181,7 +182,7 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
+  const text = jsonBody(body);
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),

@@ -17,6 +17,7 @@ import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/rate-limit.ts';
+import { ReplyCache, replyKey } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
 import { boltLogger, describe } from './log.ts';
 import {
@@ -65,7 +66,11 @@ export interface SlackAppOptions {
   now?: () => number;
   /** Reads Hugging Face models named in a query (default: the public Hub, no token). */
   hub?: HubResolver;
+  /** Finished /vram answers by question (default: a bounded cache; false turns it off). */
+  replyCache?: ReplyCache<SlackResponse> | false;
 }
+
+type SlackResponse = ReturnType<typeof toResponse>;
 
 /**
  * Short timeouts and few retries: an answer that arrives a minute late is worse than a logged failure, and
@@ -86,6 +91,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   const fetchFn = clientOptions.fetch ?? globalThis.fetch;
   const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const deps = { hub: opts.hub ?? hubFromConfig({}) };
+  const cache = opts.replyCache === false ? undefined : (opts.replyCache ?? new ReplyCache<SlackResponse>());
 
   const app = new App({
     receiver: opts.receiver,
@@ -152,6 +158,9 @@ export function createSlackApp(opts: SlackAppOptions): App {
         }
         return;
       }
+      const key = replyKey('command', text);
+      const hit = cache?.get(key);
+      if (hit) return await acked(hit);
       const hubId = lookupTarget({ text });
       if (hubId !== undefined) {
         // A Hub lookup can outlast Slack's 3 s: ack now with a note only the asker sees, answer via response_url.
@@ -162,7 +171,15 @@ export function createSlackApp(opts: SlackAppOptions): App {
         );
         return;
       }
-      await acked(toResponse(handle({ text }, onFault)));
+      let faulted = false;
+      const response = toResponse(
+        handle({ text }, (err) => {
+          faulted = true;
+          onFault(err);
+        }),
+      );
+      // A fault is not kept: the bug is logged each time it bites.
+      await acked(cache && !faulted ? cache.set(key, response) : response);
     } catch (err) {
       onFault(err);
       await acked(ephemeral(notice(FAILURE_TEXT))).catch((e: unknown) => failed('ack', e));

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../shared/log.ts';
+import { jsonBody } from '../shared/reply-cache.ts';
 import { describe } from './log.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { verifyRequest } from './verify.ts';
@@ -206,7 +207,7 @@ function reply(res: ServerResponse, status: number, text = '', headers: Record<s
 function json(res: ServerResponse, payload: unknown): void {
   if (res.headersSent) return;
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(payload));
+  res.end(jsonBody(payload));
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
