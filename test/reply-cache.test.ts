@@ -51,9 +51,10 @@ describe('ReplyCache', () => {
     const cache = new ReplyCache<object>();
     const value = { type: 4, data: { content: 'ü "quoted" \n line', embeds: [{ fields: [1, 2] }] } };
     const kept = cache.set('a', value);
-    expect(jsonBody(kept)).toBe(JSON.stringify(value));
-    expect(jsonBody({ fresh: true })).toBe('{"fresh":true}');
-    expect(jsonBody('text')).toBe('"text"');
+    expect(jsonBody(kept).toString('utf8')).toBe(JSON.stringify(value));
+    expect(jsonBody(kept)).toBe(jsonBody(kept));
+    expect(jsonBody({ fresh: true }).toString()).toBe('{"fresh":true}');
+    expect(jsonBody('text').toString()).toBe('"text"');
   });
 
   it('keys by words and options, whatever order the options came in; blank options do not count', () => {

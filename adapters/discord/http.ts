@@ -182,11 +182,11 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = jsonBody(body);
+  const bytes = jsonBody(body);
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes.length,
     ...headers,
   });
-  res.end(text);
+  res.end(bytes);
 }

@@ -14,12 +14,18 @@ export const REPLY_CACHE_DEFAULTS = {
   maxBytes: 16 * 1024 * 1024,
 } as const;
 
-/** Serializations remembered for cached (frozen) answers, so a cache hit is not serialized again. */
-const serialized = new WeakMap<object, string>();
+/**
+ * UTF-8 JSON bodies remembered for cached (frozen) answers, so a cache hit is neither serialized nor
+ * encoded again (answers carry emoji and box characters, so encoding is not free either).
+ */
+const serialized = new WeakMap<object, Buffer>();
 
-/** The JSON body for a response: the remembered text when it came from a ReplyCache, else a fresh one. */
-export function jsonBody(value: unknown): string {
-  return (typeof value === 'object' && value !== null && serialized.get(value)) || JSON.stringify(value);
+/** The JSON body for a response: the remembered bytes when it came from a ReplyCache, else fresh ones. */
+export function jsonBody(value: unknown): Buffer {
+  return (
+    (typeof value === 'object' && value !== null && serialized.get(value)) ||
+    Buffer.from(JSON.stringify(value), 'utf8')
+  );
 }
 
 export interface ReplyCacheStats {
@@ -56,7 +62,7 @@ export class ReplyCache<V extends object> {
    */
   set(key: string, value: V): V {
     deepFreeze(value);
-    serialized.set(value, JSON.stringify(value));
+    serialized.set(value, Buffer.from(JSON.stringify(value), 'utf8'));
     this.lru.set(key, value);
     return value;
   }

@@ -206,8 +206,9 @@ function reply(res: ServerResponse, status: number, text = '', headers: Record<s
 
 function json(res: ServerResponse, payload: unknown): void {
   if (res.headersSent) return;
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(jsonBody(payload));
+  const bytes = jsonBody(payload);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  res.end(bytes);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
