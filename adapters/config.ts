@@ -1,11 +1,15 @@
 // Configuration from the environment (dotenv loads .env first), validated with zod at start.
 // A missing half of a credential pair is named, with where to get it. Secrets are never printed.
 // Blank or whitespace-only values count as unset.
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export class ConfigError extends Error {}
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** More processes than this only adds memory (each holds the catalogs and its own caches). */
+export const MAX_WORKERS = 32;
 
 const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -33,6 +37,15 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^\s/?#@]+(\/[^\s?#@]*)?$/, 'must be an http(s) URL like https://huggingface.co')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * HTTP server processes sharing the ports (node:cluster): `auto` (one per core) or a number. Unset runs
+   * one process. Only for HTTP modes: a gateway or Socket Mode connection belongs to one process.
+   */
+  WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, 'use auto or a number of processes')
+    .refine((v) => v === 'auto' || Number(v) <= MAX_WORKERS, `at most ${MAX_WORKERS}`)
+    .optional(),
 });
 
 export type Platform = 'slack-http' | 'slack-socket' | 'discord-gateway' | 'discord-http';
@@ -40,6 +53,8 @@ export type Platform = 'slack-http' | 'slack-socket' | 'discord-gateway' | 'disc
 export interface Config {
   env: z.infer<typeof EnvSchema>;
   platforms: Platform[];
+  /** Server processes to run (1 = this process serves; more = a cluster primary and this many workers). */
+  workers: number;
 }
 
 const WHERE = {
@@ -79,7 +94,20 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     need('DISCORD_APPLICATION_ID', 'DISCORD_PUBLIC_KEY is set');
     platforms.push('discord-http');
   }
-  return { env, platforms };
+  const workers = workerCount(env.WORKERS, platforms);
+  return { env, platforms, workers };
+}
+
+function workerCount(setting: string | undefined, platforms: Platform[]): number {
+  // The console is one person at a terminal: one process, whatever WORKERS says.
+  if (!setting || platforms.length === 0) return 1;
+  const n = setting === 'auto' ? Math.min(availableParallelism(), MAX_WORKERS) : Number(setting);
+  const held = platforms.filter((p) => p === 'discord-gateway' || p === 'slack-socket');
+  if (n > 1 && held.length > 0)
+    throw new ConfigError(
+      `WORKERS=${setting} needs every platform in HTTP mode, but ${held.join(' and ')} keeps one connection per bot; unset WORKERS, or serve Discord through DISCORD_PUBLIC_KEY without DISCORD_TOKEN and Slack without SLACK_APP_TOKEN`,
+    );
+  return n;
 }
 
 /** The Hugging Face settings alone (the CLI reads only these; a half-set chat platform is not its concern). */

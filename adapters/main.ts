@@ -1,5 +1,6 @@
 // Start every platform whose credentials are set; with none, the console adapter (design 2.3).
 // Starting needs no network: each platform serves first and calls out only when a request needs it.
+import cluster from 'node:cluster';
 import 'dotenv/config';
 import { loadConfig, ConfigError, type Config, type Platform } from './config.ts';
 import { runConsole } from './console/console.ts';
@@ -44,7 +45,15 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const log = createLogger(process.env, config.env.LOG_LEVEL);
+  const root = createLogger(process.env, config.env.LOG_LEVEL);
+  // In a cluster, every line says which worker wrote it.
+  const log = cluster.isWorker ? root.child({ worker: cluster.worker!.id, pid: process.pid }) : root;
+  if (config.workers > 1 && cluster.isPrimary) {
+    // This process only supervises; each worker runs this same file and takes the branch below.
+    const { runPrimary } = await import('./shared/cluster.ts');
+    runPrimary(config.workers, log);
+    return;
+  }
   const started: Closable[] = [];
   for (const p of config.platforms) {
     try {

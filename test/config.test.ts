@@ -1,6 +1,7 @@
 // Configuration (design 2.3): which platforms start, what a half-set credential pair says, defaults.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../adapters/config.ts';
+import { availableParallelism } from 'node:os';
+import { ConfigError, loadConfig, MAX_WORKERS } from '../adapters/config.ts';
 
 const SECRET = 'sig-secret-5f1c0ffee';
 const BOT = 'xoxb-1234-5678-abcdefSECRET';
@@ -177,5 +178,52 @@ describe('loadConfig: ports, host and other settings', () => {
     expect(msg).toContain('SLACK_PORT');
     expect(msg).not.toContain(SECRET);
     expect(msg).not.toContain(BOT);
+  });
+});
+
+describe('loadConfig: WORKERS', () => {
+  const http = {
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: BOT,
+    DISCORD_PUBLIC_KEY: DKEY,
+    DISCORD_APPLICATION_ID: DAPP,
+  };
+
+  it('unset: one process', () => {
+    expect(loadConfig(http).workers).toBe(1);
+  });
+
+  it('a number of HTTP server processes, up to MAX_WORKERS', () => {
+    expect(loadConfig({ ...http, WORKERS: '4' }).workers).toBe(4);
+    expect(loadConfig({ ...http, WORKERS: String(MAX_WORKERS) }).workers).toBe(MAX_WORKERS);
+  });
+
+  it('auto: one per core this machine offers', () => {
+    expect(loadConfig({ ...http, WORKERS: 'auto' }).workers).toBe(
+      Math.min(availableParallelism(), MAX_WORKERS),
+    );
+  });
+
+  it('0, a word, a fraction or too many: an error naming WORKERS', () => {
+    for (const bad of ['0', 'many', '1.5', '-2', String(MAX_WORKERS + 1)]) {
+      const msg = configError({ ...http, WORKERS: bad });
+      expect(msg, bad).toMatch(/^WORKERS is invalid/);
+    }
+  });
+
+  it('with the Discord gateway or Slack Socket Mode: an error that says why, never a secret', () => {
+    const gateway = configError({ ...http, DISCORD_TOKEN: DTOKEN, WORKERS: '2' });
+    expect(gateway).toContain('WORKERS=2');
+    expect(gateway).toContain('discord-gateway');
+    expect(gateway).not.toContain(DTOKEN);
+    const socket = configError({ ...http, SLACK_APP_TOKEN: APP, WORKERS: '2' });
+    expect(socket).toContain('slack-socket');
+    expect(socket).not.toContain(APP);
+    // One process is always fine.
+    expect(loadConfig({ ...http, DISCORD_TOKEN: DTOKEN, WORKERS: '1' }).workers).toBe(1);
+  });
+
+  it('the console ignores it (one person at a terminal)', () => {
+    expect(loadConfig({ WORKERS: '8' }).workers).toBe(1);
   });
 });

@@ -27,10 +27,10 @@ afterEach(() => {
   output = '';
 });
 
-async function launch(logLevel = 'debug') {
+async function launch(logLevel = 'debug', extra: Record<string, string> = {}) {
   const slackPort = await freePort();
   const discordPort = await freePort();
-  bot = startBot({ ...botEnv(slackPort, discordPort, publicKeyHex), LOG_LEVEL: logLevel });
+  bot = startBot({ ...botEnv(slackPort, discordPort, publicKeyHex), LOG_LEVEL: logLevel, ...extra });
   bot.stdout!.on('data', (d) => (output += d));
   bot.stderr!.on('data', (d) => (output += d));
   await waitUntil(async () => (await fetch(`http://127.0.0.1:${slackPort}/healthz`)).ok, 30_000);
@@ -140,4 +140,66 @@ describe('the bot process', () => {
       expect(ms).toBeLessThan(5000);
     }, 60_000);
   }
+
+  it('WORKERS=2 serves both endpoints from two processes, replaces a dead one, and stops them all on SIGTERM', async () => {
+    const { slackPort, discordPort } = await launch('debug', { WORKERS: '2' });
+    // Both workers have both servers up once four "platform started" lines are out.
+    await waitUntil(async () => (output.match(/"platform started"/g) ?? []).length === 4, 30_000);
+    const pids = new Set([...output.matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])));
+    expect(pids.size).toBe(2);
+    expect(pids.has(bot!.pid!)).toBe(false);
+    for (let n = 0; n < 20; n++) {
+      const s = await send(slackPort, slackCommand('mistral-7b qlora rank=16', `U-w${n}`));
+      expect(s.status).toBe(200);
+      expect(s.body).toContain('in_channel');
+      const d = await send(
+        discordPort,
+        discordInteraction(privateKey, `${7000 + n}`, { command: '13b int4' }),
+      );
+      expect(d.status).toBe(200);
+      expect(JSON.parse(d.body).type).toBe(4);
+    }
+    // A worker that dies is replaced, and serving goes on.
+    const [victim] = pids;
+    process.kill(victim!, 'SIGKILL');
+    await waitUntil(async () => (output.match(/"platform started"/g) ?? []).length === 6, 30_000);
+    expect(output).toContain('worker exited unexpectedly; starting another');
+    for (const [, pid] of output.matchAll(/"pid":(\d+)/g)) pids.add(Number(pid));
+    expect(pids.size).toBe(3);
+    expect((await send(slackPort, slackCommand('13b int4', 'U-after'))).status).toBe(200);
+    // A request held open across the signal still gets its answer.
+    const req = slackCommand('llama-3.1-8b q4_k_m ctx=8k', 'U-inflight');
+    const socket = connect(slackPort, '127.0.0.1');
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    let response = '';
+    socket.on('data', (d) => (response += d));
+    const head = Object.entries(req.headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.write(
+      `POST ${req.path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${head}content-length: ${Buffer.byteLength(req.body)}\r\nconnection: close\r\n\r\n`,
+    );
+    socket.write(req.body.slice(0, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    const exit = exited(bot!);
+    bot!.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    socket.write(req.body.slice(20));
+    await new Promise<void>((r) => socket.once('close', () => r()));
+    expect(response).toMatch(/^HTTP\/1\.1 200/);
+    const { code, ms } = await exit;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5000);
+    // No worker outlives the primary.
+    for (const pid of pids) expect(alive(pid), `worker ${pid}`).toBe(false);
+  }, 60_000);
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
