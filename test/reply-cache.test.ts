@@ -1,11 +1,13 @@
 // The reply cache: bounded, frozen, keyed by exactly what was asked, and invisible in the answers (a cached
 // answer is the same answer), on the Discord core and the Slack command handler.
+import { createHmac } from 'node:crypto';
 import { InteractionResponseType, type APIInteractionResponse } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createInteractionHandler, type InteractionIn } from '../adapters/discord/core.ts';
 import { createLogger } from '../adapters/shared/log.ts';
 import { jsonBody, ReplyCache, replyKey, REPLY_CACHE_DEFAULTS } from '../adapters/shared/reply-cache.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
+import { SlackHttpReceiver } from '../adapters/slack/receiver.ts';
 import type { HubResolver } from '../src/query/hub-ref.ts';
 
 const quiet = () => createLogger({}, 'silent');
@@ -188,5 +190,98 @@ describe('Slack /vram with the reply cache', () => {
     expect(acks[1]).toBe(acks[0]);
     expect(JSON.stringify(acks[0])).toContain('in_channel');
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+  });
+});
+
+describe('Slack over HTTP: a repeated /vram skips Bolt, with the same limit and the same answer', () => {
+  const SECRET = 'cache-test-signing-secret';
+  const form = (text: string, user: string) =>
+    new URLSearchParams({
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: user,
+      command: '/vram',
+      text,
+      response_url: 'https://hooks.slack.com/commands/T1/1/x',
+      trigger_id: '1.2',
+      api_app_id: 'A1',
+      token: 'legacy',
+    }).toString();
+
+  async function serve(rateLimit = { capacity: 100, perSecond: 100 }) {
+    const receiver = new SlackHttpReceiver({
+      signingSecret: SECRET,
+      host: '127.0.0.1',
+      port: 0,
+      log: quiet(),
+    });
+    const cache = new ReplyCache<object>();
+    const app = createSlackApp({
+      receiver,
+      botToken: 'xoxb-0000-cache-test',
+      log: quiet(),
+      rateLimit,
+      now: () => 0,
+      replyCache: cache as never,
+    });
+    let throughBolt = 0;
+    app.use(async ({ next }) => {
+      throughBolt++;
+      await next();
+    });
+    const { port } = await receiver.start();
+    const post = async (text: string, user: string) => {
+      const body = form(text, user);
+      const ts = Math.floor(Date.now() / 1000);
+      const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': sig,
+        },
+        body,
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    return { post, cache, bolt: () => throughBolt, close: () => receiver.stop() };
+  }
+
+  it('the first asking goes through Bolt; repeats are answered directly, byte for byte the same', async () => {
+    const s = await serve();
+    try {
+      const first = await s.post('llama-3.1-70b q4_k_m ctx=32k', 'U1');
+      expect(s.bolt()).toBe(1);
+      const again = await s.post('llama-3.1-70b q4_k_m ctx=32k', 'U2');
+      const third = await s.post('llama-3.1-70b q4_k_m ctx=32k', 'U3');
+      expect(s.bolt()).toBe(1);
+      expect(first.status).toBe(200);
+      expect(again).toEqual(first);
+      expect(third).toEqual(first);
+      expect(JSON.parse(first.text).response_type).toBe('in_channel');
+      // Anything else still takes the full path.
+      await s.post('help', 'U1');
+      expect(s.bolt()).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a flooding user is limited the same way on the direct path: one notice, then empty acks', async () => {
+    const s = await serve({ capacity: 2, perSecond: 0.001 });
+    try {
+      await s.post('13b int4', 'U0'); // fills the cache from another user
+      const answers = [];
+      for (let n = 0; n < 5; n++) answers.push(await s.post('13b int4', 'U-flood'));
+      expect(answers[0]!.text).toContain('in_channel');
+      expect(answers[1]!.text).toBe(answers[0]!.text);
+      expect(JSON.parse(answers[2]!.text).response_type).toBe('ephemeral');
+      expect(answers[3]).toEqual({ status: 200, text: '' });
+      expect(answers[4]).toEqual({ status: 200, text: '' });
+      expect(s.bolt()).toBe(1);
+    } finally {
+      await s.close();
+    }
   });
 });

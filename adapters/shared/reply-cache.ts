@@ -56,6 +56,11 @@ export class ReplyCache<V extends object> {
     return v;
   }
 
+  /** Whether `key` is kept, without counting it or making it recent. */
+  has(key: string): boolean {
+    return this.lru.has(key);
+  }
+
   /**
    * Keep `value` for `key` and return it. The value is deep-frozen: one object now answers many requests,
    * so a later change to it would leak into other people's answers (strict mode makes that a loud error).

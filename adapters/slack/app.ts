@@ -20,6 +20,7 @@ import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/
 import { ReplyCache, replyKey } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
 import { boltLogger, describe } from './log.ts';
+import { SlackHttpReceiver } from './receiver.ts';
 import {
   clampErrors,
   errorField,
@@ -130,6 +131,21 @@ export function createSlackApp(opts: SlackAppOptions): App {
   }
 
   // ------------------------------------------------------------ /vram <words>: the reply rides on the ack
+
+  /**
+   * A /vram question already answered, over HTTP: the same limit and the same answer as the handler below,
+   * without Bolt's middleware chain (the largest cost left once the answer is kept). Anything else, and
+   * every first asking, goes through Bolt.
+   */
+  if (cache && opts.receiver instanceof SlackHttpReceiver)
+    opts.receiver.answerDirectly((body) => {
+      if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
+      const key = replyKey('command', unescapeSlack(body.text).trim());
+      if (!cache.has(key)) return undefined;
+      const wait = limited(str(body.team_id), str(body.user_id));
+      if (wait !== null) return wait ? ephemeral(notice(wait)) : null;
+      return cache.get(key);
+    });
 
   app.command(COMMAND, async ({ command, ack, client }) => {
     const acked = once(ack);
@@ -364,6 +380,10 @@ export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply))
 
 function ephemeral(msg: SlackMessage) {
   return { response_type: 'ephemeral' as const, ...msg };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** Bolt throws on a second ack over HTTP; handlers that ack on several paths go through this. */

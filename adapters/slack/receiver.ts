@@ -22,6 +22,9 @@ const ACK_TIMEOUT_MS = SLACK_LIMITS.ackDeadlineMs - 500;
 /** close(): wait this long for in-flight work, then cut what is left (SIGTERM allows 5 s in all). */
 const DRAIN_MS = 4000;
 
+/** An ack body (null: an empty 200), or undefined when the request needs the full app. */
+export type Shortcut = (body: Record<string, unknown>) => object | null | undefined;
+
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
   host: string;
@@ -36,6 +39,7 @@ export class SlackHttpReceiver implements Receiver {
   private closing = false;
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly now: () => number;
+  private shortcut: Shortcut | undefined;
 
   constructor(private readonly opts: SlackHttpReceiverOptions) {
     this.now = opts.now ?? Date.now;
@@ -43,6 +47,14 @@ export class SlackHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+  }
+
+  /**
+   * A verified request the app can answer at once, without Bolt's middleware chain (a repeated slash
+   * command whose answer is kept). The app decides; undefined sends the request down the normal path.
+   */
+  answerDirectly(shortcut: Shortcut): void {
+    this.shortcut = shortcut;
   }
 
   /** Listen; resolves with the bound address (port 0 picks a free port). */
@@ -136,6 +148,8 @@ export class SlackHttpReceiver implements Receiver {
       }
       const body = parsed.body;
       if (body.type === 'url_verification') return json(res, { challenge: String(body.challenge ?? '') });
+      const direct = this.shortcut?.(body);
+      if (direct !== undefined) return direct === null ? reply(res, 200) : json(res, direct);
       await this.dispatch(req, res, body);
     } catch (err) {
       log.error({ err: describe(err) }, 'slack request failed');
