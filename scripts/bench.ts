@@ -2,6 +2,8 @@
 //   engine       parse + estimate + fit over the whole GPU catalog + suggestions (the reply model)
 //   + text       ... + rendered for the terminal (what the console adapter sends)
 //   + json       ... + the CLI's JSON (88 fit rows serialized)
+//   + discord    engine + the Discord embed message, serialized (what the interactions endpoint sends)
+//   + slack      engine + the Slack Block Kit message, serialized (what the slash command ack carries)
 //   error reply  an unknown word with its did-you-mean search over the whole vocabulary
 // Then the HTTP endpoints under load, cold start and memory (scripts/bench-http.ts).
 // Writes bench-results/bench.json. Never part of `npm test`. BENCH_ENGINE_ONLY=1 skips the HTTP part.
@@ -9,6 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { handle } from '../commands/index.ts';
 import { renderText } from '../adapters/console/render.ts';
+import { renderReply as renderDiscord } from '../adapters/discord/render.ts';
+import { renderReply as renderSlack } from '../adapters/slack/render.ts';
 import { toJson } from '../src/report.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import { benchHttp } from './bench-http.ts';
@@ -41,6 +45,11 @@ const stages: Record<string, { queries: string[]; run: Stage }> = {
       return renderText(r).length + (r.kind === 'estimate' ? JSON.stringify(toJson(r.report)).length : 0);
     },
   },
+  'engine + discord': {
+    queries: QUERIES,
+    run: (q) => JSON.stringify(renderDiscord(handle({ text: q }))).length,
+  },
+  'engine + slack': { queries: QUERIES, run: (q) => JSON.stringify(renderSlack(handle({ text: q }))).length },
   'error reply': { queries: ERRORS, run: (q) => renderText(handle({ text: q })).length },
 };
 
@@ -80,22 +89,25 @@ for (const r of results) {
 const http = process.env.BENCH_ENGINE_ONLY ? null : await benchHttp();
 if (http) {
   console.log(
-    `\nHTTP endpoints: autocannon, ${http.connections} connections, ${http.secondsPerEndpoint} s each, signed requests`,
+    `\nHTTP endpoints: autocannon, ${http.connections} connections, ${http.warmupSeconds} s warm-up then ${http.secondsPerEndpoint} s each, signed requests`,
   );
   console.log(
-    `  ${'endpoint'.padEnd(30)} ${'req/s'.padStart(7)} ${'of bare'.padStart(8)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'max'.padStart(6)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`,
+    `  ${'endpoint'.padEnd(30)} ${'procs'.padStart(5)} ${'mix'.padEnd(10)} ${'req/s'.padStart(7)} ${'of bare'.padStart(8)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'max'.padStart(6)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}  target`,
   );
   for (const r of http.endpoints) {
+    const target = r.meetsTarget === null ? '' : r.meetsTarget ? 'met' : 'not met';
     console.log(
-      `  ${r.name.padEnd(30)} ${String(r.requestsPerSecond).padStart(7)} ${`${Math.round(r.ofCeiling * 100)}%`.padStart(8)} ${`${r.p50ms}`.padStart(5)} ${`${r.p99ms}`.padStart(5)} ${`${r.maxms}`.padStart(6)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`,
+      `  ${r.name.padEnd(30)} ${String(r.workers).padStart(5)} ${r.mix.padEnd(10)} ${String(r.requestsPerSecond).padStart(7)} ${`${Math.round(r.ofCeiling * 100)}%`.padStart(8)} ${`${r.p50ms}`.padStart(5)} ${`${r.p99ms}`.padStart(5)} ${`${r.maxms}`.padStart(6)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}  ${target}`,
     );
   }
-  console.log('  (latencies in ms)');
+  console.log(
+    `  (latencies in ms; ceiling ${http.ceilingRequestsPerSecond} req/s, the better bare row; target >= ${http.target.ofCeiling * 100}% of it with p99 < ${http.target.p99ms} ms)`,
+  );
   console.log(
     `cold start: npm start -> first Slack answer ${http.coldStart.npmStartToFirstSlackAnswerMs} ms; CLI --json run ${http.coldStart.cliJsonRunMs} ms`,
   );
   console.log(
-    `resident memory: ${http.memory.rssAfterStartMiB} MiB after start, ${http.memory.rssAfter10kRequestsMiB} MiB after the load and 10,000 more requests`,
+    `resident memory (one process): ${http.memory.rssAfterStartMiB} MiB after start, ${http.memory.rssAfter10kRequestsMiB} MiB after the load and 10,000 more requests`,
   );
 }
 const out = {

@@ -2,6 +2,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,10 +33,28 @@ export function startBot(env: Record<string, string>): ChildProcess {
   });
 }
 
-/** A bare node:http server answering one fixed JSON body after reading the request: the ceiling. */
-export function startBare(port: number): ChildProcess {
-  const code = `require('http').createServer((q, s) => { q.resume(); q.on('end', () => { s.writeHead(200, {'content-type':'application/json'}); s.end('{"ok":true}'); }); }).listen(${port}, '127.0.0.1', () => console.log('ready'));`;
-  return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A bare node:http server answering one fixed JSON body after reading the request: the ceiling. With
+ * `workers` > 1, that many processes share the port (node:cluster), as the bot does with WORKERS.
+ */
+export function startBare(port: number, workers = 1): ChildProcess {
+  const code = `
+const cluster = require('node:cluster');
+if (cluster.isPrimary && ${workers} > 1) {
+  for (let i = 0; i < ${workers}; i++) cluster.fork();
+  process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.process.kill(); process.exit(0); });
+} else {
+  require('node:http')
+    .createServer((q, s) => q.resume().on('end', () => {
+      s.writeHead(200, { 'content-type': 'application/json' });
+      s.end('{"ok":true}');
+    }))
+    .listen(${port}, '127.0.0.1');
+}`;
+  // A file, not -e: cluster.fork() re-runs the main script.
+  const file = join(mkdtempSync(join(tmpdir(), 'vram-bare-')), 'bare.cjs');
+  writeFileSync(file, code);
+  return spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function rssKiB(pid: number): number {
