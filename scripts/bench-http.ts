@@ -23,13 +23,19 @@ const QUERIES = [
   'can i run llama 3.1 8b on my 4090 with 8k context?',
 ];
 const USERS = 20_000;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+/**
+ * Every row is measured this many times, in rounds that each run every row (so drift on this shared VM
+ * hits all rows alike), and reported as the median round: single runs here vary by +-25%.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = 2;
 const CONNECTIONS = 50;
 /** The issue's bar: at least half the bare ceiling with p99 under 50 ms. */
 const TARGET = { ofCeiling: 0.5, p99ms: 50 };
 
 export interface HttpRow {
+  round: number;
   name: string;
   workers: number;
   mix: 'repeated' | 'distinct' | 'fixed body';
@@ -43,7 +49,7 @@ export interface HttpRow {
 }
 
 async function load(
-  row: Pick<HttpRow, 'name' | 'workers' | 'mix'>,
+  row: Pick<HttpRow, 'round' | 'name' | 'workers' | 'mix'>,
   port: number,
   pool: SignedRequest[],
 ): Promise<HttpRow> {
@@ -105,51 +111,62 @@ export async function benchHttp() {
   let coldStartMs = 0;
   let memory = { rssAfterStartMiB: 0, rssAfter10kRequestsMiB: 0 };
 
-  for (const workers of workerCounts) {
-    const slackPort = await freePort();
-    const discordPort = await freePort();
-    const env = botEnv(slackPort, discordPort, publicKeyHex);
-    let bot: ChildProcess;
-    if (workers === 1) {
-      // Cold start: spawn to the first answered request, with `npm start`'s own command.
-      const t0 = performance.now();
-      bot = startBot({ ...env, LOG_LEVEL: 'info' });
-      await waitUntil(async () => (await post(slackPort, pools.slack.repeated[0]!)) === 200, 30_000);
-      coldStartMs = Math.round(performance.now() - t0);
-      await waitUntil(async () => (await post(discordPort, pools.discord.repeated[0]!)) === 200, 30_000);
-      memory.rssAfterStartMiB = Math.round(rssKiB(bot.pid!) / 1024);
-    } else {
-      bot = await startServing(env, workers);
-    }
-    for (const mix of ['repeated', 'distinct'] as const) {
-      rows.push(await load({ name: 'slack /slack/events', workers, mix }, slackPort, pools.slack[mix]));
-      rows.push(
-        await load({ name: 'discord /discord/interactions', workers, mix }, discordPort, pools.discord[mix]),
-      );
-    }
-    if (workers === 1) {
-      // 10,000 more requests of both mixes, one at a time, then the resident memory again.
-      for (let n = 0; n < 2500; n++) {
-        await post(slackPort, pools.slack.repeated[n]!);
-        await post(discordPort, pools.discord.repeated[n]!);
-        await post(slackPort, pools.slack.distinct[n]!);
-        await post(discordPort, pools.discord.distinct[n]!);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of workerCounts) {
+      const slackPort = await freePort();
+      const discordPort = await freePort();
+      const env = botEnv(slackPort, discordPort, publicKeyHex);
+      const first = round === 0 && workers === 1;
+      let bot: ChildProcess;
+      if (first) {
+        // Cold start: spawn to the first answered request, with `npm start`'s own command.
+        const t0 = performance.now();
+        bot = startBot({ ...env, LOG_LEVEL: 'info' });
+        await waitUntil(async () => (await post(slackPort, pools.slack.repeated[0]!)) === 200, 30_000);
+        coldStartMs = Math.round(performance.now() - t0);
+        await waitUntil(async () => (await post(discordPort, pools.discord.repeated[0]!)) === 200, 30_000);
+        memory.rssAfterStartMiB = Math.round(rssKiB(bot.pid!) / 1024);
+      } else {
+        bot = await startServing(env, workers);
       }
-      memory = { ...memory, rssAfter10kRequestsMiB: Math.round(rssKiB(bot.pid!) / 1024) };
+      for (const mix of ['repeated', 'distinct'] as const) {
+        rows.push(
+          await load({ round, name: 'slack /slack/events', workers, mix }, slackPort, pools.slack[mix]),
+        );
+        rows.push(
+          await load(
+            { round, name: 'discord /discord/interactions', workers, mix },
+            discordPort,
+            pools.discord[mix],
+          ),
+        );
+      }
+      if (first) {
+        // 10,000 more requests of both mixes, one at a time, then the resident memory again.
+        for (let n = 0; n < 2500; n++) {
+          await post(slackPort, pools.slack.repeated[n]!);
+          await post(discordPort, pools.discord.repeated[n]!);
+          await post(slackPort, pools.slack.distinct[n]!);
+          await post(discordPort, pools.discord.distinct[n]!);
+        }
+        memory = { ...memory, rssAfter10kRequestsMiB: Math.round(rssKiB(bot.pid!) / 1024) };
+      }
+      const code = await stop(bot);
+      if (code !== 0) throw new Error(`the bot (WORKERS=${workers}) exited ${code} on SIGTERM`);
     }
-    const code = await stop(bot);
-    if (code !== 0) throw new Error(`the bot (WORKERS=${workers}) exited ${code} on SIGTERM`);
-  }
 
-  for (const workers of workerCounts) {
-    const port = await freePort();
-    const bare = startBare(port, workers);
-    await waitUntil(
-      async () => (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' })).ok,
-      10_000,
-    );
-    rows.push(await load({ name: 'bare node:http', workers, mix: 'fixed body' }, port, pools.slack.repeated));
-    await stop(bare);
+    for (const workers of workerCounts) {
+      const port = await freePort();
+      const bare = startBare(port, workers);
+      await waitUntil(
+        async () => (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' })).ok,
+        10_000,
+      );
+      rows.push(
+        await load({ round, name: 'bare node:http', workers, mix: 'fixed body' }, port, pools.slack.repeated),
+      );
+      await stop(bare);
+    }
   }
 
   // CLI cold start, the way scripts call it.
@@ -161,20 +178,51 @@ export async function benchHttp() {
   const cliMs = Math.round(performance.now() - c0);
   if (cli.status !== 0) throw new Error(`CLI failed: ${cli.stderr}`);
 
-  const ceiling = Math.max(...rows.filter((r) => r.mix === 'fixed body').map((r) => r.requestsPerSecond));
+  // Each round's ceiling is its better bare row; a row's share is taken against its own round's ceiling.
+  const ceilings = Array.from({ length: ROUNDS }, (_, round) =>
+    Math.max(
+      ...rows.filter((r) => r.round === round && r.mix === 'fixed body').map((r) => r.requestsPerSecond),
+    ),
+  );
+  const runs = rows.map((r) => ({
+    ...r,
+    ofCeiling: Number((r.requestsPerSecond / ceilings[r.round]!).toFixed(3)),
+  }));
+  const endpoints = rows
+    .filter((r) => r.round === 0)
+    .map(({ name, workers, mix }) => {
+      const same = runs.filter((r) => r.name === name && r.workers === workers && r.mix === mix);
+      const m = median(same.map((r) => r.ofCeiling));
+      const pick = same.find((r) => r.ofCeiling === m)!; // the median round, reported whole
+      const meets =
+        pick.ofCeiling >= TARGET.ofCeiling &&
+        pick.p99ms < TARGET.p99ms &&
+        same.every((r) => r.errors + r.non2xx === 0);
+      const { round: _round, ...row } = pick;
+      return {
+        ...row,
+        rounds: same.map((r) => r.requestsPerSecond),
+        errors: same.reduce((a, r) => a + r.errors, 0),
+        non2xx: same.reduce((a, r) => a + r.non2xx, 0),
+        meetsTarget: mix === 'fixed body' ? null : meets,
+      };
+    });
   return {
     connections: CONNECTIONS,
     secondsPerEndpoint: DURATION,
     warmupSeconds: WARMUP,
-    ceilingRequestsPerSecond: ceiling,
+    rounds: ROUNDS,
+    ceilingsRequestsPerSecond: ceilings,
     target: TARGET,
-    endpoints: rows.map((r) => {
-      const ofCeiling = Number((r.requestsPerSecond / ceiling).toFixed(3));
-      const meets =
-        ofCeiling >= TARGET.ofCeiling && r.p99ms < TARGET.p99ms && r.errors === 0 && r.non2xx === 0;
-      return { ...r, ofCeiling, meetsTarget: r.mix === 'fixed body' ? null : meets };
-    }),
+    endpoints,
+    runs,
     coldStart: { npmStartToFirstSlackAnswerMs: coldStartMs, cliJsonRunMs: cliMs },
     memory,
   };
+}
+
+/** The middle value (the lower middle for an even count, so it is always a measured value). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
