@@ -114,25 +114,7 @@ describe('the bot process', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} lets an in-flight request finish and exits 0 within 5 seconds`, async () => {
       const { slackPort } = await launch('info');
-      const req = slackCommand('llama-3.1-8b q4_k_m ctx=8k', 'U-inflight');
-      // Start a request and hold back the end of its body, so it is in flight when the signal lands.
-      const socket = connect(slackPort, '127.0.0.1');
-      await new Promise<void>((r) => socket.once('connect', () => r()));
-      let response = '';
-      socket.on('data', (d) => (response += d));
-      const head = Object.entries(req.headers)
-        .map(([k, v]) => `${k}: ${v}\r\n`)
-        .join('');
-      socket.write(
-        `POST ${req.path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${head}content-length: ${Buffer.byteLength(req.body)}\r\nconnection: close\r\n\r\n`,
-      );
-      socket.write(req.body.slice(0, 20));
-      await new Promise((r) => setTimeout(r, 100));
-      const exit = exited(bot!);
-      bot!.kill(signal);
-      await new Promise((r) => setTimeout(r, 200));
-      socket.write(req.body.slice(20));
-      await new Promise<void>((r) => socket.once('close', () => r()));
+      const { exit, response } = await signalDuringRequest(slackPort, signal);
       expect(response).toMatch(/^HTTP\/1\.1 200/);
       expect(response).toContain('in_channel');
       const { code, ms } = await exit;
@@ -168,24 +150,7 @@ describe('the bot process', () => {
     expect(pids.size).toBe(3);
     expect((await send(slackPort, slackCommand('13b int4', 'U-after'))).status).toBe(200);
     // A request held open across the signal still gets its answer.
-    const req = slackCommand('llama-3.1-8b q4_k_m ctx=8k', 'U-inflight');
-    const socket = connect(slackPort, '127.0.0.1');
-    await new Promise<void>((r) => socket.once('connect', () => r()));
-    let response = '';
-    socket.on('data', (d) => (response += d));
-    const head = Object.entries(req.headers)
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('');
-    socket.write(
-      `POST ${req.path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${head}content-length: ${Buffer.byteLength(req.body)}\r\nconnection: close\r\n\r\n`,
-    );
-    socket.write(req.body.slice(0, 20));
-    await new Promise((r) => setTimeout(r, 100));
-    const exit = exited(bot!);
-    bot!.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
-    socket.write(req.body.slice(20));
-    await new Promise<void>((r) => socket.once('close', () => r()));
+    const { exit, response } = await signalDuringRequest(slackPort, 'SIGTERM');
     expect(response).toMatch(/^HTTP\/1\.1 200/);
     const { code, ms } = await exit;
     expect(code).toBe(0);
@@ -194,6 +159,32 @@ describe('the bot process', () => {
     for (const pid of pids) expect(alive(pid), `worker ${pid}`).toBe(false);
   }, 60_000);
 });
+
+/**
+ * Start a /vram request and hold back the end of its body, send `signal` while it is in flight, then
+ * finish it. Resolves with the raw HTTP response and the process's exit.
+ */
+async function signalDuringRequest(port: number, signal: NodeJS.Signals) {
+  const req = slackCommand('llama-3.1-8b q4_k_m ctx=8k', 'U-inflight');
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  let response = '';
+  socket.on('data', (d) => (response += d));
+  const head = Object.entries(req.headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  socket.write(
+    `POST ${req.path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${head}content-length: ${Buffer.byteLength(req.body)}\r\nconnection: close\r\n\r\n`,
+  );
+  socket.write(req.body.slice(0, 20));
+  await new Promise((r) => setTimeout(r, 100));
+  const exit = exited(bot!);
+  bot!.kill(signal);
+  await new Promise((r) => setTimeout(r, 200));
+  socket.write(req.body.slice(20));
+  await new Promise<void>((r) => socket.once('close', () => r()));
+  return { exit, response };
+}
 
 function alive(pid: number): boolean {
   try {
