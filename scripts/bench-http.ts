@@ -11,6 +11,7 @@
 // generator share this machine's cores, so every server row competes with autocannon for CPU.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { handle } from '../commands/index.ts';
 import { runLoad } from './lib/load.ts';
 import { discordInteraction, discordKeys, slackCommand, botEnv, type SignedRequest } from './lib/signing.ts';
 import { freePort, ROOT, rssKiB, startBare, startBot, stop, waitUntil } from './lib/processes.ts';
@@ -77,8 +78,26 @@ async function post(port: number, r: SignedRequest): Promise<number> {
   return res.status;
 }
 
+/** The same five questions without their context and batch, which the distinct mix sets per request. */
+const DISTINCT_BASES = [
+  '13b int4',
+  'llama-3.1-70b q4_k_m',
+  'mistral-7b qlora rank=16',
+  'qwen3-30b-a3b awq runtime=vllm',
+  'can i run llama 3.1 8b on my 4090',
+];
 /** Every request a different question: another context length and batch for each user. */
-const distinctQuery = (u: number) => `${QUERIES[u % QUERIES.length]!} ctx=${1024 + u} batch=${1 + (u % 7)}`;
+const distinctQuery = (u: number) =>
+  `${DISTINCT_BASES[u % DISTINCT_BASES.length]!} ctx=${1024 + u} batch=${1 + (u % 7)}`;
+
+/** Both mixes must measure answers, not error replies: every question is checked to be an estimate. */
+function checkMixes(): void {
+  for (const q of [...QUERIES, ...Array.from({ length: 50 }, (_, u) => distinctQuery(u * 397))]) {
+    const reply = handle({ text: q });
+    if (reply.kind !== 'estimate')
+      throw new Error(`bench question is not an estimate: "${q}" (${reply.kind})`);
+  }
+}
 
 /** The bot with `workers` processes; resolves once every worker serves both endpoints. */
 async function startServing(env: Record<string, string>, workers: number) {
@@ -91,6 +110,7 @@ async function startServing(env: Record<string, string>, workers: number) {
 }
 
 export async function benchHttp() {
+  checkMixes();
   const { publicKeyHex, privateKey } = discordKeys();
   const pools = {
     slack: {
