@@ -35,20 +35,37 @@ export function startBot(env: Record<string, string>): ChildProcess {
 
 /**
  * A bare node:http server answering one fixed JSON body after reading the request: the ceiling. With
- * `workers` > 1, that many processes share the port (node:cluster), as the bot does with WORKERS.
+ * `workers` > 1, that many processes share the port (node:cluster), as the bot does with WORKERS. With
+ * `ed25519KeyHex`, it first checks each request's Discord signature with libsodium, as the bot does: the
+ * floor cost of any Discord interactions endpoint.
  */
-export function startBare(port: number, workers = 1): ChildProcess {
+export function startBare(
+  port: number,
+  opts: { workers?: number; ed25519KeyHex?: string } = {},
+): ChildProcess {
+  const workers = opts.workers ?? 1;
+  const verify = opts.ed25519KeyHex
+    ? `const sodium = require(${JSON.stringify(join(ROOT, 'node_modules/sodium-native'))});
+const key = Buffer.from(${JSON.stringify(opts.ed25519KeyHex)}, 'hex');
+const ok = (q, body) => { try { return sodium.crypto_sign_verify_detached(
+  Buffer.from(String(q.headers['x-signature-ed25519']), 'hex'),
+  Buffer.concat([Buffer.from(String(q.headers['x-signature-timestamp'])), body]), key); } catch { return false; } };`
+    : '';
   const code = `
 const cluster = require('node:cluster');
+const verifying = ${opts.ed25519KeyHex ? 'true' : 'false'};
+${verify}
 if (cluster.isPrimary && ${workers} > 1) {
   for (let i = 0; i < ${workers}; i++) cluster.fork();
   process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers)) w.process.kill(); process.exit(0); });
 } else {
+  const answer = (s, status) => { s.writeHead(status, { 'content-type': 'application/json' }); s.end('{"ok":true}'); };
   require('node:http')
-    .createServer((q, s) => q.resume().on('end', () => {
-      s.writeHead(200, { 'content-type': 'application/json' });
-      s.end('{"ok":true}');
-    }))
+    .createServer((q, s) => {
+      if (!verifying) return q.resume().on('end', () => answer(s, 200));
+      const chunks = [];
+      q.on('data', (c) => chunks.push(c)).on('end', () => answer(s, ok(q, Buffer.concat(chunks)) ? 200 : 401));
+    })
     .listen(${port}, '127.0.0.1');
 }`;
   // A file, not -e: cluster.fork() re-runs the main script.
