@@ -69,8 +69,7 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
   const hostBytes = rt.embeddingsOnHost ? embBytes : 0;
   const gpuEmb = rt.embeddingsOnHost ? 0 : embBytes;
   const fixed = dense16 * 2 + normBytes + gpuEmb + headBytes;
-  const at = (bits: number) => round((quantized * bits) / 8 + fixed);
-  const bytes = at(f.linearBits);
+  const bytes = round((quantized * f.linearBits) / 8 + fixed);
   const parts = [
     `${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`,
   ];
@@ -80,7 +79,9 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
     parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
   let detail = `${f.label}: ${parts.join(' + ')}`;
   if (hostBytes > 0) detail += `; token embeddings (${gib(hostBytes)}) stay in system RAM`;
-  return { bytes, low: at(f.linearBitsRange[0]), high: at(f.linearBitsRange[1]), detail, hostBytes };
+  const low = round((quantized * f.linearBitsRange[0]) / 8 + fixed);
+  const high = round((quantized * f.linearBitsRange[1]) / 8 + fixed);
+  return { bytes, low, high, detail, hostBytes };
 }
 
 // ---------------------------------------------------------------- KV cache
@@ -348,9 +349,8 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     }
   }
 
-  // ---- context-dependent parts
-  const kvOf = (ctx: number) => (training ? 0 : kvCache(m, req, ctx).bytes);
-  const actOf = (ctx: number) => activationParts(m, req, f, rt, ctx);
+  // ---- context-dependent parts (perCard re-prices them at other contexts; no closures here: under tsx's
+  // keepNames every named closure costs a defineProperty per estimate, measurable in the fit's search)
 
   if (!training) {
     const kv = kvCache(m, req, req.context, true);
@@ -405,7 +405,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
 
   // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
   // divides bandwidth by the weights and one sequence's KV.
-  const kvAtRequest = kvOf(req.context);
+  const kvAtRequest = training ? 0 : kvCache(m, req, req.context).bytes;
   const activeFraction = p.total > 0 ? p.active / p.total : 1;
   const decodeBytes = w.bytes * activeFraction + kvAtRequest / req.batch;
 
@@ -419,8 +419,9 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     total,
     perCard(cards: number, context = req.context) {
       const atRequest = context === req.context;
-      const a = atRequest ? act : actOf(context);
-      const shardable = stateBytesTotal + (atRequest ? kvAtRequest : kvOf(context));
+      const a = atRequest ? act : activationParts(m, req, f, rt, context);
+      const kv = atRequest || training ? kvAtRequest : kvCache(m, req, context).bytes;
+      const shardable = stateBytesTotal + kv;
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;

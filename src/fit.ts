@@ -148,10 +148,8 @@ export function maxContext(e: Estimate, usable: number, cards: number): number |
     if (flo > 0) return null;
     if (hi === lo) return null;
   }
-  // Stop once both ends round to the same multiple of 256 (what we report), or the bracket is exact.
-  const settled = () => hi - lo <= 1 || (lo >= 1024 && Math.floor(lo / 256) === Math.floor((hi - 1) / 256));
   let side = 0;
-  for (let i = 0; i < 60 && !settled(); i++) {
+  for (let i = 0; i < 60 && !settled(lo, hi); i++) {
     let x = Math.floor(lo + (flo / (flo - fhi)) * (hi - lo));
     if (x <= lo || x >= hi) x = Math.floor((lo + hi) / 2);
     const fx = e.perCard(cards, x) - usable;
@@ -194,6 +192,11 @@ export function maxContext(e: Estimate, usable: number, cards: number): number |
   // the asked context when that fits.
   const rounded = lo >= 1024 ? lo - (lo % 256) : lo;
   return rounded < asked && lo >= asked ? asked : rounded;
+}
+
+/** Both ends of the bracket round to the same multiple of 256 (what we report), or it is exact. */
+function settled(lo: number, hi: number): boolean {
+  return hi - lo <= 1 || (lo >= 1024 && Math.floor(lo / 256) === Math.floor((hi - 1) / 256));
 }
 
 /**

@@ -87,24 +87,33 @@ export function listWithin(
   more: (n: number) => string = (n) => `…and ${n} more`,
   hidden = 0,
 ): string {
-  const tail = (n: number) => (n > 0 ? `\n${more(n)}` : '');
-  const all = lines.join('\n') + tail(hidden);
+  const all = lines.join('\n') + tail(hidden, more);
   if (all.length <= max) return all;
   let out = '';
   for (let i = 0; i < lines.length; i++) {
     const next = out ? `${out}\n${lines[i]}` : lines[i]!;
-    if (next.length + tail(lines.length - i - 1 + hidden).length <= max) {
+    if (next.length + tail(lines.length - i - 1 + hidden, more).length <= max) {
       out = next;
       continue;
     }
     const rest = lines.length - i + hidden;
     // `out` was accepted with room for exactly this tail.
-    if (out) return out + tail(rest);
-    const room = max - tail(rest - 1).length;
+    if (out) return out + tail(rest, more);
+    const room = max - tail(rest - 1, more).length;
     // Too little room for a clipped line and the note: the note alone says enough.
-    return room >= 16 ? clip(lines[i]!, room) + tail(rest - 1) : clip(more(rest), max);
+    return room >= 16 ? clip(lines[i]!, room) + tail(rest - 1, more) : clip(more(rest), max);
   }
-  return clip(out ? out + tail(hidden) : more(hidden), max);
+  return clip(out ? out + tail(hidden, more) : more(hidden), max);
+}
+
+/** The "…and N more" line under a clipped list (nothing when none are left out). */
+function tail(n: number, more: (n: number) => string): string {
+  return n > 0 ? `\n${more(n)}` : '';
+}
+
+/** A field value that fills whatever room the embed has left with as many of `lines` as fit. */
+function listing(lines: readonly string[], hidden = 0): (room: number) => string {
+  return (room) => listWithin(lines, room, undefined, hidden);
 }
 
 // ---------------------------------------------------------------------------------------- builder
@@ -255,16 +264,16 @@ export function estimateEmbed(r: Report): APIEmbed {
     const shown = rows.slice(0, FIT_ROWS[v]).map((f) => fitLine(f, r));
     sections.push({
       name: `${VERDICT[v]}${cardsNote(r)} (${rows.length} GPU${rows.length === 1 ? '' : 's'})`,
-      value: (room) => listWithin(shown, room, undefined, rows.length - shown.length),
+      value: listing(shown, rows.length - shown.length),
     });
   }
   if (r.suggestions.length > 0)
     sections.push({
       name: '💡 To make it fit',
-      value: (room) => listWithin(r.suggestions.map(bullet), room),
+      value: listing(r.suggestions.map(bullet)),
     });
   if (r.assumptions.length > 0)
-    sections.push({ name: '📋 Assumptions', value: (room) => listWithin(r.assumptions.map(bullet), room) });
+    sections.push({ name: '📋 Assumptions', value: listing(r.assumptions.map(bullet)) });
 
   // Components first (they are the answer), but they leave a slot for every other section.
   const slots = Math.max(1, LIMITS.embed.fields - sections.length);
