@@ -4,7 +4,7 @@ import { findGpu } from './catalog/gpus.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
-import { fitAll, maxContext, MAX_CARDS, type Fit } from './fit.ts';
+import { fitAll, maxContext, MAX_CARDS, type Fit, type Verdict } from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
@@ -266,3 +266,41 @@ function defaultTarget(fits: Fit[]): GpuSpec | undefined {
 }
 
 export type { Fit, Component };
+
+/**
+ * The order every reply lists GPUs in, one rule for all platforms: for "fits" and "tight", the smallest
+ * usable memory that holds the job first (what to buy); for "no", the fewest cards needed first, GPUs no
+ * split can hold last, then the closest miss. Used with a stable sort, so ties keep the catalog's order.
+ */
+export function displayOrder(v: Verdict): (a: Fit, b: Fit) => number {
+  return v === 'no' ? byFewestCards : bySmallestFit;
+}
+
+function byFewestCards(a: Fit, b: Fit): number {
+  return (
+    (a.count === 0 ? 1 : 0) - (b.count === 0 ? 1 : 0) ||
+    a.count - b.count ||
+    b.headroomBytes - a.headroomBytes
+  );
+}
+
+function bySmallestFit(a: Fit, b: Fit): number {
+  return a.usableBytes - b.usableBytes || b.headroomBytes - a.headroomBytes;
+}
+
+/**
+ * The first `k` rows in the order a stable sort by `cmp` would give, without sorting them all (a verdict
+ * group can hold 60 GPUs; a chat reply shows 5 or 6).
+ */
+export function firstK<T>(rows: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const row of rows) {
+    if (top.length === k && cmp(row, top[k - 1]!) >= 0) continue;
+    // After every row that ranks the same or ahead: ties keep their order, as in a stable sort.
+    let i = top.length;
+    while (i > 0 && cmp(row, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, row);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}

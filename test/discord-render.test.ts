@@ -5,8 +5,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../adapters/discord/limits.ts';
 import {
-  firstK,
-  relevance,
   clip,
   EmbedBudget,
   estimateEmbed,
@@ -16,7 +14,6 @@ import {
 } from '../adapters/discord/render.ts';
 import { handle } from '../commands/index.ts';
 import { runVariant } from '../commands/variants.ts';
-import type { Fit } from '../src/fit.ts';
 import type { Component, Report } from '../src/report.ts';
 import { gib } from '../src/units.ts';
 import { estimateReply } from './helpers.ts';
@@ -342,30 +339,6 @@ describe('text helpers', () => {
           expect(listWithin(ls, max).length).toBeLessThanOrEqual(max);
         },
       ),
-    );
-  });
-});
-
-describe('firstK: the rows an embed shows first', () => {
-  it('is exactly the head of a stable sort, for both verdict orders, ties included', () => {
-    const row = fc.record({
-      count: fc.integer({ min: 0, max: 4 }),
-      headroomBytes: fc.integer({ min: -3, max: 3 }),
-      usableBytes: fc.integer({ min: 1, max: 4 }),
-      gpu: fc.string(),
-    });
-    fc.assert(
-      fc.property(
-        fc.array(row, { maxLength: 90 }),
-        fc.integer({ min: 1, max: 8 }),
-        fc.constantFrom('fits', 'tight', 'no') as fc.Arbitrary<Fit['verdict']>,
-        (rows, k, v) => {
-          const fits = rows as unknown as Fit[];
-          const cmp = relevance(v);
-          expect(firstK(fits, k, cmp)).toEqual([...fits].sort(cmp).slice(0, k));
-        },
-      ),
-      { numRuns: 2000 },
     );
   });
 });

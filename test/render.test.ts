@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { renderText, WIDTH } from '../adapters/console/render.ts';
 import { handle } from '../commands/index.ts';
 import type { Reply } from '../commands/types.ts';
-import type { Report } from '../src/report.ts';
+import type { Fit } from '../src/fit.ts';
+import { displayOrder, firstK, type Report } from '../src/report.ts';
+import { renderReply as renderDiscord } from '../adapters/discord/render.ts';
+import { fitGroups } from '../adapters/slack/render.ts';
 import { gib } from '../src/units.ts';
 
 const QUERIES = [
@@ -250,5 +253,54 @@ describe('renderText on the other replies', () => {
         .map((e) => e[0]),
     );
     for (const m of drawn) expect(legend.has(m), `mark "${m}"`).toBe(true);
+  });
+});
+
+describe('GPU order, the same on every platform', () => {
+  it('is exactly the head of a stable sort, for both verdict orders, ties included', () => {
+    const row = fc.record({
+      count: fc.integer({ min: 0, max: 4 }),
+      headroomBytes: fc.integer({ min: -3, max: 3 }),
+      usableBytes: fc.integer({ min: 1, max: 4 }),
+      gpu: fc.string(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 90 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom('fits', 'tight', 'no') as fc.Arbitrary<Fit['verdict']>,
+        (rows, k, v) => {
+          const fits = rows as unknown as Fit[];
+          const cmp = displayOrder(v);
+          expect(firstK(fits, k, cmp)).toEqual([...fits].sort(cmp).slice(0, k));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('terminal, Slack and Discord list the GPUs that do not fit in the same order (fewest cards first)', () => {
+    const reply = handle({ text: 'llama-3.1-405b bf16' });
+    if (reply.kind !== 'estimate') throw new Error('expected an estimate');
+    const text = renderText(reply);
+    const terminal = text
+      .slice(text.indexOf('Does not fit'))
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim().split(/\s{2,}/)[0]);
+    const slack = fitGroups(reply.report)
+      .find(([v]) => v === 'no')![1]
+      .slice(0, 5)
+      .map((f) => f.name);
+    const field = renderDiscord(reply).embeds![0]!.fields!.find((f) => f.name.includes('Does not fit'))!;
+    const discord = [...field.value.matchAll(/\*\*(.+?)\*\*/g)].slice(0, 5).map((m) => m[1]);
+    expect(slack).toEqual(terminal);
+    expect(discord).toEqual(terminal);
+    // A machine no split can hold (unified memory) comes after every GPU that a split can hold.
+    const no = fitGroups(reply.report).find(([v]) => v === 'no')![1];
+    const firstUnsplittable = no.findIndex((f) => f.count === 0);
+    if (firstUnsplittable >= 0) expect(no.slice(firstUnsplittable).every((f) => f.count === 0)).toBe(true);
+    // A shortfall reads as a positive amount short.
+    expect(text).not.toMatch(/-\d+\.\d+ short/);
   });
 });

@@ -1,6 +1,6 @@
 // Terminal rendering of the reply model: aligned columns, a bar of the memory split, <= 100 columns.
 import type { Reply } from '../../commands/types.ts';
-import type { Fit, Report } from '../../src/report.ts';
+import { displayOrder, type Fit, type Report } from '../../src/report.ts';
 import { gib, gibNumber, tokens } from '../../src/units.ts';
 
 export const WIDTH = 100;
@@ -124,7 +124,7 @@ function fitsSection(r: Report): string[] {
     const rows = r.fits.filter((f) => f.verdict === v);
     if (rows.length === 0) continue;
     // Most relevant first: the smallest cards that fit; for "no", the closest misses.
-    rows.sort((a, b) => (v === 'no' ? b.headroomBytes - a.headroomBytes : a.usableBytes - b.usableBytes));
+    rows.sort(displayOrder(v));
     const shown = rows.slice(0, v === 'no' ? 6 : 8);
     out.push(
       `${VERDICT_TITLE[v]}${split} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`,
@@ -137,7 +137,7 @@ function fitsSection(r: Report): string[] {
 function fitLine(f: Fit, r: Report): string {
   const head = `  ${pad(truncate(f.name, 30), 30)} ${lpad(gibNumber(f.usableBytes), 6)} GiB usable`;
   const room =
-    f.headroomBytes >= 0 ? `+${gibNumber(f.headroomBytes)} free` : `${gibNumber(f.headroomBytes)} short`;
+    f.headroomBytes >= 0 ? `+${gibNumber(f.headroomBytes)} free` : `${gibNumber(-f.headroomBytes)} short`;
   const parts = [lpad(room, 12)];
   if (f.verdict === 'no') parts.push(f.count > 0 ? `needs ${f.count} cards` : 'no split holds it');
   else if (f.maxContext !== null)

@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import { buttonsFor } from '../../commands/variants.ts';
 import type { Reply } from '../../commands/types.ts';
-import type { Fit, Report } from '../../src/report.ts';
+import { displayOrder, firstK, type Fit, type Report } from '../../src/report.ts';
 import { gib, gibNumber, tokens } from '../../src/units.ts';
 import { LIMITS } from './limits.ts';
 
@@ -258,7 +258,7 @@ export function estimateEmbed(r: Report): APIEmbed {
   for (const v of ['fits', 'tight', 'no'] as const) {
     const rows = r.fits.filter((f) => f.verdict === v);
     if (rows.length === 0) continue;
-    const shown = firstK(rows, FIT_ROWS[v], relevance(v)).map((f) => fitLine(f, r));
+    const shown = firstK(rows, FIT_ROWS[v], displayOrder(v)).map((f) => fitLine(f, r));
     sections.push({
       name: `${VERDICT[v]}${cardsNote(r)} (${rows.length} GPU${rows.length === 1 ? '' : 's'})`,
       value: listing(shown, rows.length - shown.length),
@@ -323,40 +323,6 @@ function cardsNote(r: Report): string {
 }
 
 /** Smallest cards that fit first; for misses, the ones a few cards would fix, then the closest. */
-/** Which rows of a verdict group to show first: the fewest cards, then the most headroom; else the smallest GPU that fits. */
-export function relevance(v: Fit['verdict']): (a: Fit, b: Fit) => number {
-  return v === 'no' ? byFewestCards : bySmallestFit;
-}
-
-function byFewestCards(a: Fit, b: Fit): number {
-  return (
-    (a.count === 0 ? 1 : 0) - (b.count === 0 ? 1 : 0) ||
-    a.count - b.count ||
-    b.headroomBytes - a.headroomBytes
-  );
-}
-
-function bySmallestFit(a: Fit, b: Fit): number {
-  return a.usableBytes - b.usableBytes || b.headroomBytes - a.headroomBytes;
-}
-
-/**
- * The first `k` rows of `rows` in the order a stable sort by `cmp` would give, without sorting them all
- * (a group can hold 60 GPUs; the embed shows 5 or 6).
- */
-export function firstK(rows: readonly Fit[], k: number, cmp: (a: Fit, b: Fit) => number): Fit[] {
-  const top: Fit[] = [];
-  for (const row of rows) {
-    if (top.length === k && cmp(row, top[k - 1]!) >= 0) continue;
-    // After every row that ranks the same or ahead: ties keep the catalog's order, as a stable sort does.
-    let i = top.length;
-    while (i > 0 && cmp(row, top[i - 1]!) < 0) i--;
-    top.splice(i, 0, row);
-    if (top.length > k) top.pop();
-  }
-  return top;
-}
-
 function fitLine(f: Fit, r: Report): string {
   const parts = [`**${f.name}** ${gibNumber(f.usableBytes)} GiB usable`];
   parts.push(f.headroomBytes >= 0 ? `+${gib(f.headroomBytes)} free` : `${gib(-f.headroomBytes)} short`);

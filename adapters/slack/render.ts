@@ -2,7 +2,7 @@
 // notifications and screen readers. Layout only; every number comes from the report.
 import type { GpuRow, ModelRow, Reply } from '../../commands/types.ts';
 import { buttonsFor } from '../../commands/variants.ts';
-import type { Fit, Report } from '../../src/report.ts';
+import { displayOrder, type Fit, type Report } from '../../src/report.ts';
 import { gib, paramCount, tokens } from '../../src/units.ts';
 import {
   actions,
@@ -118,7 +118,7 @@ export function fitGroups(r: Report): [Fit['verdict'], Fit[]][] {
   for (const v of ['fits', 'tight', 'no'] as const) {
     const rows = r.fits.filter((f) => f.verdict === v);
     if (rows.length === 0) continue;
-    rows.sort((a, b) => (v === 'no' ? b.headroomBytes - a.headroomBytes : a.usableBytes - b.usableBytes));
+    rows.sort(displayOrder(v));
     out.push([v, rows]);
   }
   return out;
