@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     }
   }
   if (started.length === 0) {
+    // A cluster worker's IPC channel would keep it alive, serving nothing: exit so the primary sees it.
+    if (cluster.isWorker) process.exit(1);
     process.exitCode = 1;
     return;
   }

@@ -1,7 +1,7 @@
 // The real bot process (`node --import tsx adapters/main.ts`, what `npm start` execs) with Slack and Discord
 // HTTP endpoints: no secret ever reaches its logs or replies, on success and error paths, and SIGTERM /
 // SIGINT finish in-flight requests and exit within 5 seconds.
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -157,6 +157,28 @@ describe('the bot process', () => {
     expect(ms).toBeLessThan(5000);
     // No worker outlives the primary.
     for (const pid of pids) expect(alive(pid), `worker ${pid}`).toBe(false);
+  }, 60_000);
+  it('WORKERS=2 on a port that is taken: the workers exit, the primary gives up and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      const discordPort = await freePort();
+      bot = startBot({
+        ...botEnv(taken, discordPort, publicKeyHex),
+        DISCORD_PUBLIC_KEY: '',
+        WORKERS: '2',
+        LOG_LEVEL: 'info',
+      });
+      bot.stdout!.on('data', (d) => (output += d));
+      bot.stderr!.on('data', (d) => (output += d));
+      const { code } = await exited(bot);
+      expect(code).toBe(1);
+      expect(output).toContain('EADDRINUSE');
+      expect(output).toContain('workers keep exiting; stopping');
+    } finally {
+      blocker.close();
+    }
   }, 60_000);
 });
 
