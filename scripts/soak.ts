@@ -163,7 +163,13 @@ function plan(n: number): Planned {
   };
 }
 
-const bot = startBot({ ...botEnv(slackPort, discordPort, publicKeyHex), LOG_LEVEL: 'error' });
+// SOAK_WORKERS=2 soaks the cluster mode (WORKERS); RSS is then the supervising primary's alone.
+const workers: Record<string, string> = process.env.SOAK_WORKERS ? { WORKERS: process.env.SOAK_WORKERS } : {};
+const bot = startBot({
+  ...botEnv(slackPort, discordPort, publicKeyHex),
+  LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'error',
+  ...workers,
+});
 let botOutput = '';
 bot.stdout?.on('data', (d) => (botOutput += d));
 bot.stderr?.on('data', (d) => (botOutput += d));
@@ -220,7 +226,10 @@ async function worker(): Promise<void> {
 await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 const seconds = (performance.now() - t0) / 1000;
 rss.push(rssKiB(bot.pid!));
+const s0 = performance.now();
+const sigtermAt = Date.now();
 const exitCode = await stop(bot);
+const shutdownMs = Math.round(performance.now() - s0);
 
 // New users each time: the only state that may grow is the rate limiter's buckets (~125 bytes each,
 // bounded at 100,000 users and evicted after 10 idle minutes).
@@ -240,6 +249,8 @@ const report = {
     end: Math.round(rss[2]! / 1024),
   },
   botExitCodeOnSigterm: exitCode,
+  shutdownMs,
+  sigtermAt,
   fatalInBotOutput: /fatal|uncaught|unhandled/i.test(botOutput),
 };
 console.log(JSON.stringify(report, null, 2));
@@ -249,11 +260,16 @@ const failed =
   unanswered > 0 ||
   unexpected > 0 ||
   exitCode !== 0 ||
+  shutdownMs > 5000 ||
   report.fatalInBotOutput ||
   retention.bytesPerRequest > 512;
+if (failed || process.env.SOAK_KEEP_LOG) {
+  writeFileSync('bench-results/soak-bot.log', botOutput);
+  console.log("the bot's output: bench-results/soak-bot.log");
+}
 console.log(
   failed
     ? 'SOAK FAILED'
-    : `SOAK OK: every request answered, only the deliberate 401s, ${retention.bytesPerRequest} bytes retained per request after GC (RSS ${report.rssMiB.start} -> ${report.rssMiB.end} MiB)`,
+    : `SOAK OK: every request answered, only the deliberate 401s, ${retention.bytesPerRequest} bytes retained per request after GC (RSS ${report.rssMiB.start} -> ${report.rssMiB.end} MiB), exit 0 ${shutdownMs} ms after SIGTERM`,
 );
 process.exitCode = failed ? 1 : 0;

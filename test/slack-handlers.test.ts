@@ -1,9 +1,16 @@
 // Slack handlers, driven the way Bolt tests itself: a receiver that does nothing, then app.processEvent with
 // a raw body and an ack we capture. Outbound calls (Web API, response_url) are intercepted with nock.
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '@slack/bolt';
-import { BOT_EVENTS, BOT_SCOPES, COMMAND, createSlackApp, FAILURE_TEXT } from '../adapters/slack/app.ts';
+import {
+  BOT_EVENTS,
+  BOT_SCOPES,
+  COMMAND,
+  createSlackApp,
+  FAILURE_TEXT,
+  OUTBOUND,
+} from '../adapters/slack/app.ts';
 import { MODAL_CALLBACK_ID, MODEL_ACTION_ID, writeOrigin } from '../adapters/slack/modal.ts';
 import { VARIANT_ACTION_PREFIX } from '../adapters/slack/render.ts';
 import { createLogger } from '../adapters/shared/log.ts';
@@ -481,5 +488,35 @@ describe('the manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
+  });
+});
+
+describe('response_url posts under a burst', () => {
+  it(`run at most ${OUTBOUND.concurrency} at once; the rest wait their turn and are all delivered`, async () => {
+    let inFlight = 0;
+    let peak = 0;
+    let delivered = 0;
+    const slowFetch = (async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      delivered++;
+      return new Response('ok', { status: 200 });
+    }) as typeof fetch;
+    const app = createSlackApp({
+      receiver: { init: () => undefined, start: async () => undefined, stop: async () => undefined },
+      botToken: BOT_TOKEN,
+      log: createLogger({}, 'silent'),
+      clientOptions: { retryConfig: { retries: 0 }, fetch: slowFetch },
+      rateLimit: { capacity: 1000, perSecond: 1000 },
+    });
+    const clicks = Array.from({ length: 40 }, () =>
+      app.processEvent({ body: click('lora', 'v1:lora:13b int4'), ack: async () => undefined }),
+    );
+    await Promise.all(clicks);
+    await vi.waitFor(() => expect(delivered).toBe(40), { timeout: 5000 });
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(OUTBOUND.concurrency);
   });
 });

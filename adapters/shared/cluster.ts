@@ -23,7 +23,10 @@ export function runPrimary(count: number, log: Logger, opts: PrimaryOptions = {}
   let stopping = false;
   let failed = false;
 
-  const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+  // Not "in cluster.workers": a worker that exits before its IPC channel closes is still listed there
+  // when its 'exit' event fires (node lib/internal/cluster/primary.js), so the last exit would go unseen.
+  const live = () =>
+    Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
   const fork = () => cluster.fork();
 
   cluster.on('exit', (worker, code, signal) => {

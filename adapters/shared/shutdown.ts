@@ -21,8 +21,10 @@ export function onShutdown(
       exit(1);
     }, SHUTDOWN_DEADLINE_MS - 250);
     timer.unref();
+    const started = Date.now();
     Promise.allSettled(closables.map((c) => c.close())).then(() => {
       clearTimeout(timer);
+      log(`closed in ${Date.now() - started} ms; exiting`);
       exit(0);
     });
   };
