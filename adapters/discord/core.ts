@@ -21,7 +21,7 @@ import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { EXAMPLE } from '../../src/query/parse.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import { RateLimiter, rateLimitMessage } from '../shared/rate-limit.ts';
-import { ReplyCache, replyKey } from '../shared/reply-cache.ts';
+import { keepUnlessFaulted, ReplyCache, replyKey } from '../shared/reply-cache.ts';
 import type { Logger } from '../shared/log.ts';
 import { DISCORD_COMMAND, readOptions } from './command.ts';
 import { EPHEMERAL, LIMITS } from './limits.ts';
@@ -111,19 +111,9 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
   const cache = opts.replyCache === false ? undefined : (opts.replyCache ?? new ReplyCache());
 
   type Compute = (onFault: (err: unknown) => void) => APIInteractionResponse;
-
+  const fill = (key: string, compute: Compute) => keepUnlessFaulted(cache, key, onFault, compute);
   /** Answer from the cache, or compute (and keep) the answer. */
   const cached = (key: string, compute: Compute) => cache?.get(key) ?? fill(key, compute);
-
-  /** Compute an answer and keep it, unless computing it hit a fault (a bug is logged every time it bites). */
-  function fill(key: string, compute: Compute): APIInteractionResponse {
-    let faulted = false;
-    const response = compute((err) => {
-      faulted = true;
-      onFault(err);
-    });
-    return cache && !faulted ? cache.set(key, response) : response;
-  }
 
   /**
    * Finish a deferred interaction: the result replaces the "thinking" message. A public deferral cannot

@@ -18,7 +18,7 @@ import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/rate-limit.ts';
-import { ReplyCache, replyKey } from '../shared/reply-cache.ts';
+import { keepUnlessFaulted, ReplyCache, replyKey } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
 import { boltLogger, describe } from './log.ts';
 import { SlackHttpReceiver } from './receiver.ts';
@@ -152,7 +152,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   if (cache && opts.receiver instanceof SlackHttpReceiver)
     opts.receiver.answerDirectly((body) => {
       if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
-      const key = replyKey('command', unescapeSlack(body.text).trim());
+      const key = commandKey(body.text);
       if (!cache.has(key)) return undefined;
       const wait = limited(str(body.team_id), str(body.user_id));
       if (wait !== null) return wait ? ephemeral(notice(wait)) : null;
@@ -186,7 +186,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
         }
         return;
       }
-      const key = replyKey('command', text);
+      const key = commandKey(command.text ?? '');
       const hit = cache?.get(key);
       if (hit) return await acked(hit);
       const hubId = lookupTarget({ text });
@@ -199,15 +199,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
         );
         return;
       }
-      let faulted = false;
-      const response = toResponse(
-        handle({ text }, (err) => {
-          faulted = true;
-          onFault(err);
-        }),
-      );
-      // A fault is not kept: the bug is logged each time it bites.
-      await acked(cache && !faulted ? cache.set(key, response) : response);
+      await acked(keepUnlessFaulted(cache, key, onFault, (fault) => toResponse(handle({ text }, fault))));
     } catch (err) {
       onFault(err);
       await acked(ephemeral(notice(FAILURE_TEXT))).catch((e: unknown) => failed('ack', e));
@@ -392,6 +384,11 @@ export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply))
 
 function ephemeral(msg: SlackMessage) {
   return { response_type: 'ephemeral' as const, ...msg };
+}
+
+/** The reply-cache key of a /vram: its words as the handler reads them. */
+function commandKey(rawText: string): string {
+  return replyKey('command', unescapeSlack(rawText).trim());
 }
 
 function str(v: unknown): string | undefined {

@@ -2,7 +2,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -69,9 +69,12 @@ if (cluster.isPrimary && ${workers} > 1) {
     .listen(${port}, '127.0.0.1');
 }`;
   // A file, not -e: cluster.fork() re-runs the main script.
-  const file = join(mkdtempSync(join(tmpdir(), 'vram-bare-')), 'bare.cjs');
+  const dir = mkdtempSync(join(tmpdir(), 'vram-bare-'));
+  const file = join(dir, 'bare.cjs');
   writeFileSync(file, code);
-  return spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return child;
 }
 
 export function rssKiB(pid: number): number {
