@@ -1,6 +1,6 @@
 // The estimator: request + model -> memory components, each with its formula in words and numbers.
 // Every formula is described, with its source, in docs/methodology.md under the component's name.
-import type { ModelSpec } from './catalog/types.ts';
+import type { ModelSpec, StateKind } from './catalog/types.ts';
 import { paramBreakdown, type ParamBreakdown } from './catalog/params.ts';
 import { getFormat, KV_BYTES, type WeightFormat } from './catalog/formats.ts';
 import { RUNTIME_PROFILES, type RuntimeProfile } from './catalog/runtimes.ts';
@@ -8,7 +8,16 @@ import type { Request, Optimizer } from './request.ts';
 import { gib, tokens, paramCount } from './units.ts';
 
 export type ComponentId =
-  'weights' | 'adapter' | 'kv_cache' | 'activations' | 'logits' | 'gradients' | 'optimizer' | 'overhead';
+  | 'weights'
+  | 'vision'
+  | 'adapter'
+  | 'kv_cache'
+  | 'state'
+  | 'activations'
+  | 'logits'
+  | 'gradients'
+  | 'optimizer'
+  | 'overhead';
 
 export interface Component {
   id: ComponentId;
@@ -86,10 +95,109 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
 
 // ---------------------------------------------------------------- KV cache
 
+/** One kind of KV-holding layer: how many, elements cached per token per layer (K and V together), window. */
+interface KvRow {
+  layers: number;
+  elements: number;
+  /** Local layers keep at most this many tokens; 0 = the whole context. */
+  window: number;
+  /** Tokens per cache entry (compressed attention); 1 otherwise. */
+  perEntry: number;
+  /** Layers another row already counts. */
+  sameLayers: boolean;
+  /** Explanation of one token's entry: `2 x 8 KV heads x 128`. */
+  shape: string;
+}
+
 /**
- * KV cache for `context` tokens x `batch` sequences:
- * per layer 2 x kv_heads x head_dim x tokens x bytes, with sliding-window layers capped at the window;
- * MLA caches one latent (kv_lora_rank) + one RoPE key per token per layer instead.
+ * The model's KV-holding layers. Hybrids and shared-KV models list them (`kvGroups`); a uniform model is
+ * `layers` alike, split into full and sliding-window layers. MLA caches one latent (kv_lora_rank) + one RoPE
+ * key per layer; transformers' DeepSeek code caches the decompressed per-head keys and values instead.
+ * Static per model and runtime kind, so memoized: perCard prices them many times per request.
+ */
+function kvRows(m: ModelSpec, latent: boolean): readonly KvRow[] {
+  const memo = kvRowsMemo.get(m);
+  const hit = memo?.[latent ? 1 : 0];
+  if (hit) return hit;
+  let mlaElements = 0;
+  let mlaShape = '';
+  if (m.mla && latent) {
+    mlaElements = m.mla.kvLoraRank + m.mla.qkRopeHeadDim;
+    mlaShape = `MLA latent (${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim} RoPE)`;
+  } else if (m.mla) {
+    mlaElements = m.heads * (m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim + m.mla.vHeadDim);
+    mlaShape = `${m.heads} heads x (${m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim} K + ${m.mla.vHeadDim} V) (transformers does not cache the MLA latent)`;
+  }
+  const row = (
+    layers: number,
+    kvHeads: number,
+    headDim: number,
+    vHeadDim: number,
+    window: number,
+    perEntry = 1,
+    sameLayers = false,
+  ): KvRow =>
+    m.mla
+      ? { layers, elements: mlaElements, window, perEntry, sameLayers, shape: mlaShape }
+      : {
+          layers,
+          elements: kvHeads * (headDim + vHeadDim),
+          window,
+          perEntry,
+          sameLayers,
+          shape:
+            headDim === vHeadDim
+              ? `2 x ${kvHeads} KV heads x ${headDim}`
+              : `${kvHeads} KV heads x (${headDim} K + ${vHeadDim} V)`,
+        };
+  let rows: KvRow[];
+  if (m.kvGroups) {
+    rows = m.kvGroups.map((g) =>
+      row(
+        g.layers,
+        g.kvHeads,
+        g.headDim,
+        g.vHeadDim ?? g.headDim,
+        g.window ?? 0,
+        g.tokensPerEntry ?? 1,
+        g.sameLayers === true,
+      ),
+    );
+  } else {
+    const sw = m.slidingWindow;
+    const local = sw ? sw.localLayers : 0;
+    rows = [row(m.layers - local, m.kvHeads, m.headDim, m.headDim, 0)];
+    if (sw && local > 0) rows.push(row(local, m.kvHeads, m.headDim, m.headDim, sw.window));
+  }
+  rows = rows.filter((r) => r.layers > 0);
+  const next: [KvRow[] | undefined, KvRow[] | undefined] = memo ?? [undefined, undefined];
+  next[latent ? 1 : 0] = rows;
+  kvRowsMemo.set(m, next);
+  return rows;
+}
+const kvRowsMemo = new WeakMap<ModelSpec, [KvRow[] | undefined, KvRow[] | undefined]>();
+
+/** Layers that hold a KV cache (all of a plain model's; only the attention layers of a hybrid). */
+export function kvLayerCount(m: ModelSpec): number {
+  return kvRows(m, true).reduce((a, r) => a + (r.sameLayers ? 0 : r.layers), 0);
+}
+
+/**
+ * DeepSeek Sparse Attention's indexer keeps one key per token per MLA layer beside the latent. vLLM and SGLang
+ * store it in FP8 with one fp32 scale per 128 elements (index_head_dim + index_head_dim / 128 x 4 = 132 bytes;
+ * vLLM deepseek_v2.py Indexer, SGLang NSATokenToKVPool).
+ */
+function indexerBytesPerToken(m: ModelSpec, req: Request): number {
+  if (!m.indexer) return 0;
+  // llama.cpp (llama-kv-cache-dsa.cpp) keeps the indexer keys as a second cache in the main KV type.
+  if (req.runtime === 'llama.cpp' || req.runtime === 'ollama') return m.indexer.headDim * KV_BYTES[req.kvType];
+  return m.indexer.headDim + (m.indexer.headDim / 128) * 4;
+}
+
+/**
+ * KV cache for `context` tokens x `batch` sequences: per KV-holding layer, elements per token x bytes of the
+ * KV type x tokens (windowed layers capped at the window). Layers without KV (linear attention, Mamba, short
+ * conv, shared-KV) add nothing here; their fixed state is the `state` component.
  */
 function kvCache(
   m: ModelSpec,
@@ -98,29 +206,77 @@ function kvCache(
   explain = false,
 ): { bytes: number; detail: string } {
   const b = KV_BYTES[req.kvType];
-  const mlaLatent = m.mla && req.runtime !== 'transformers';
-  let perTokenLayer: number;
-  if (m.mla && mlaLatent) perTokenLayer = (m.mla.kvLoraRank + m.mla.qkRopeHeadDim) * b;
-  // transformers' DeepSeek-V3 code caches the decompressed per-head keys and values, not the latent.
-  else if (m.mla) perTokenLayer = m.heads * (m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim + m.mla.vHeadDim) * b;
-  else perTokenLayer = 2 * m.kvHeads * m.headDim * b;
-  const sw = m.slidingWindow;
-  const local = sw ? sw.localLayers : 0;
-  const full = m.layers - local;
-  const localTokens = sw ? Math.min(context, sw.window) : 0;
-  const bytes = round(perTokenLayer * req.batch * (full * context + local * localTokens));
+  const rows = kvRows(m, req.runtime !== 'transformers');
+  let perSequence = 0;
+  let kvLayers = 0;
+  for (const r of rows) {
+    const held = r.window > 0 ? Math.min(context, r.window) : Math.ceil(context / r.perEntry);
+    perSequence += r.elements * b * r.layers * held;
+    if (!r.sameLayers) kvLayers += r.layers;
+  }
+  const idx = indexerBytesPerToken(m, req);
+  perSequence += idx * kvLayers * context;
+  const bytes = round(perSequence * req.batch);
   if (!explain) return { bytes, detail: '' };
 
-  let shape: string;
-  if (m.mla && mlaLatent)
-    shape = `MLA latent (${m.mla.kvLoraRank} + ${m.mla.qkRopeHeadDim} RoPE) x ${fmtBytes(b)}`;
-  else if (m.mla)
-    shape = `${m.heads} heads x (${m.mla.qkNopeHeadDim + m.mla.qkRopeHeadDim} K + ${m.mla.vHeadDim} V) x ${fmtBytes(b)} (transformers does not cache the MLA latent)`;
-  else shape = `2 x ${m.kvHeads} KV heads x ${m.headDim} x ${fmtBytes(b)}`;
-  let layers = `${m.layers} layers`;
-  if (sw && local > 0) layers = `${full} full layers + ${local} window layers capped at ${tokens(sw.window)}`;
-  const batch = req.batch > 1 ? ` x ${req.batch} sequences` : '';
-  return { bytes, detail: `${shape} x ${layers} x ${tokens(context)} tokens${batch} (${req.kvType})` };
+  const parts = rows.map((r) => {
+    let held = `${tokens(context)} tokens`;
+    if (r.window > 0) held = `window ${tokens(Math.min(context, r.window))} tokens`;
+    else if (r.perEntry > 1) held = `${tokens(context)} tokens / ${r.perEntry} (compressed)`;
+    return `${r.shape} x ${fmtBytes(b)} x ${r.layers} layers x ${held}`;
+  });
+  let detail = parts.join(' + ');
+  if (idx > 0) detail += ` + indexer keys ${idx} bytes x ${kvLayers} layers x ${tokens(context)} tokens`;
+  if (req.batch > 1) detail = `(${detail}) x ${req.batch} sequences`;
+  const noKv = m.layers - kvLayers;
+  if (noKv > 0) detail += `; ${noKv} of ${m.layers} layers keep no KV`;
+  return { bytes, detail: `${detail} (${req.kvType})` };
+}
+
+// ---------------------------------------------------------------- recurrent state
+
+const STATE_LABELS: Record<StateKind, string> = {
+  'gated-deltanet': 'Gated DeltaNet',
+  'kimi-delta': 'Kimi Delta Attention',
+  lightning: 'lightning attention',
+  mamba2: 'Mamba-2',
+  mamba: 'Mamba',
+  'short-conv': 'short-conv',
+};
+
+/**
+ * Linear-attention, Mamba and short-conv layers keep a fixed state per sequence whatever the context: the
+ * recurrent (SSM) state and the last kernel-1 inputs of the causal convolution, in the dtypes the runtime
+ * keeps them (RuntimeProfile.stateBytes).
+ */
+function recurrentState(m: ModelSpec, req: Request, rt: RuntimeProfile): { bytes: number; detail: string } {
+  const groups = m.stateGroups;
+  if (!groups || groups.length === 0) return { bytes: 0, detail: '' };
+  const r = rt.recurrent;
+  const conv = r.convBytes;
+  let perSequence = 0;
+  const parts: string[] = [];
+  for (const g of groups) {
+    const state = r.stateBytes(g.kind, g.ssmFp32 === true);
+    perSequence += g.layers * (g.stateElements * state + g.convElements * conv);
+    const inner =
+      g.stateElements > 0
+        ? `${g.stateElements.toLocaleString('en-US')} x ${state} + conv ${g.convElements.toLocaleString('en-US')} x ${conv} bytes`
+        : `conv ${g.convElements.toLocaleString('en-US')} x ${conv} bytes`;
+    parts.push(`${g.layers} ${STATE_LABELS[g.kind]} layers x (${inner})`);
+  }
+  const sequences = Math.max(req.batch, r.minSequences);
+  const bytes = round(perSequence * sequences * r.copies);
+  let times = sequences > 1 ? ` x ${sequences} sequences` : '';
+  if (r.copies > 1) times += ` x ${r.copies} slots`;
+  return { bytes, detail: `${parts.join(' + ')}${times}, the same at any context (${r.what})` };
+}
+
+/** Whether the runtime loads a multimodal checkpoint's encoder (see RuntimeProfile.loadsEncoder). */
+function encoderBytes(m: ModelSpec, rt: RuntimeProfile, f: WeightFormat): number {
+  if (!m.encoder || !rt.loadsEncoder) return 0;
+  // Quantizers and GGUF mmproj files leave the vision tower in 16-bit.
+  return round(m.encoder.params * (f.id === 'fp32' ? 4 : 2));
 }
 
 function fmtBytes(b: number): string {
@@ -290,6 +446,28 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     detail: w.detail,
   });
 
+  const enc = encoderBytes(m, rt, f);
+  if (enc > 0) {
+    const frozen = training ? ', frozen' : '';
+    components.push({
+      id: 'vision',
+      label: 'Vision encoder',
+      bytes: enc,
+      low: enc,
+      high: enc,
+      detail: `${m.encoder!.what}: ${paramCount(m.encoder!.params)} params x ${f.id === 'fp32' ? 4 : 2} bytes (kept 16-bit by quantizers${frozen})`,
+    });
+  } else if (m.encoder) {
+    notes.push(
+      `${rt.label} loads the text model only: images need the ${m.encoder.what} as an mmproj file (+${gib(m.encoder.params * 2)})`,
+    );
+  }
+  if (m.mtp) {
+    notes.push(
+      `the checkpoint's ${m.mtp.layers} multi-token-prediction layer${m.mtp.layers > 1 ? 's' : ''} (${paramCount(m.mtp.params)} params) ${m.mtp.layers > 1 ? 'are' : 'is'} not loaded unless speculative decoding uses ${m.mtp.layers > 1 ? 'them' : 'it'}`,
+    );
+  }
+
   // ---- training-only parts that do not depend on the context
   let trainable = 0;
   let stateBytes = 4;
@@ -363,6 +541,17 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       detail: kv.detail,
     });
   }
+  const st = training ? { bytes: 0, detail: '' } : recurrentState(m, req, rt);
+  if (st.bytes > 0) {
+    components.push({
+      id: 'state',
+      label: 'Recurrent state',
+      bytes: st.bytes,
+      low: st.bytes,
+      high: st.bytes,
+      detail: st.detail,
+    });
+  }
   const act = activationParts(m, req, f, rt, req.context, true);
   components.push({
     id: 'activations',
@@ -400,14 +589,22 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
   );
 
   const stateBytesTotal = components
-    .filter((c) => c.id === 'weights' || c.id === 'adapter' || c.id === 'gradients' || c.id === 'optimizer')
+    .filter(
+      (c) =>
+        c.id === 'weights' ||
+        c.id === 'vision' ||
+        c.id === 'adapter' ||
+        c.id === 'gradients' ||
+        c.id === 'optimizer' ||
+        c.id === 'state',
+    )
     .reduce((a, c) => a + c.bytes, 0);
 
   // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
   // divides bandwidth by the weights and one sequence's KV.
   const kvAtRequest = training ? 0 : kvCache(m, req, req.context).bytes;
   const activeFraction = p.total > 0 ? p.active / p.total : 1;
-  const decodeBytes = w.bytes * activeFraction + kvAtRequest / req.batch;
+  const decodeBytes = w.bytes * activeFraction + (kvAtRequest + st.bytes) / req.batch;
 
   return {
     request: req,

@@ -72,7 +72,9 @@ function fitRow(
     verdict: highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no',
     headroomBytes: Math.round(usable - need),
     maxContext: maxCtx,
-    tokensPerSecond: e.request.mode === 'inference' ? decodeCeiling(gpu, e, cards) : null,
+    // Generic devices have no known bandwidth, so no ceiling.
+    tokensPerSecond:
+      e.request.mode === 'inference' && gpu.bandwidthGBs > 0 ? decodeCeiling(gpu, e, cards) : null,
   };
 }
 

@@ -1,10 +1,12 @@
 // The reply model: one platform-neutral report that adapters render (terminal text, Discord embed,
 // Slack blocks) and that the CLI prints as the JSON of design 2.1.
 import { findGpu } from './catalog/gpus.ts';
+import { resolveHardware } from './catalog/hardware.ts';
+import { RUNTIME_PROFILES } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
-import { fitAll, maxContext, MAX_CARDS, type Fit, type Verdict } from './fit.ts';
+import { fitAll, fitOn, maxContext, MAX_CARDS, type Fit, type Verdict } from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
@@ -43,9 +45,24 @@ export function toJson(r: Report) {
 
 export function buildReport(request: Request, model: ModelSpec): Report {
   const e = estimate(request, model);
-  const fits = fitAll(e);
-  const focusGpu = request.gpu ? findGpu(request.gpu) : undefined;
-  const focus = focusGpu ? (fits.find((f) => f.gpu === focusGpu.id) ?? null) : null;
+  let fits = fitAll(e);
+  const hw = request.gpu ? resolveHardware(request.gpu) : undefined;
+  // A chip sold in several sizes is answered per size; the focus is the smallest that fits, else the largest.
+  const sizes = hw?.kind === 'sizes' ? hw.options.map((o) => fitOn(o, e, request.gpuCount)) : null;
+  let focusGpu: GpuSpec | undefined;
+  if (hw?.kind === 'one') focusGpu = hw.gpu;
+  else if (hw?.kind === 'sizes') {
+    const i = sizes!.findIndex((f) => f.verdict !== 'no');
+    focusGpu = hw.options[i >= 0 ? i : hw.options.length - 1];
+  }
+  let focus: Fit | null = null;
+  if (focusGpu) {
+    const gpu = focusGpu;
+    focus = fits.find((f) => f.gpu === gpu.id) ?? fitOn(gpu, e, request.gpuCount);
+    // Generic devices and product sizes are not in the catalog: their row leads the list.
+    if (!fits.includes(focus)) fits = [focus, ...fits];
+  }
+  const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus) : null;
   const modeText =
     request.mode === 'inference'
       ? 'inference'
@@ -76,7 +93,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   return {
     kind: 'estimate',
     title,
-    summary: summarize(e, fits, focus),
+    summary: summarize(e, fits, focus, hw?.kind === 'sizes' ? { label: hw.label, rows: sizes! } : null, alternative),
     request,
     model: {
       id: model.id,
@@ -91,7 +108,9 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     focus,
     hostBytes: e.hostBytes,
     assumptions,
-    suggestions: suggestions(e, fits, focusGpu),
+    suggestions: alternative
+      ? [alternative.say, ...suggestions(e, fits, focusGpu)].slice(0, 5)
+      : suggestions(e, fits, focusGpu),
   };
 }
 
@@ -103,15 +122,24 @@ function provenance(m: ModelSpec): string {
   return `architecture from the catalog: ${m.name} (${m.hfId})`;
 }
 
-function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
+function summarize(
+  e: Estimate,
+  fits: Fit[],
+  focus: Fit | null,
+  sizes: { label: string; rows: Fit[] } | null,
+  alternative: Alternative | null,
+): string {
   const t = e.total;
   const needs = `Needs about ${gib(t.bytes)} (${gib(t.low)}-${gib(t.high)})`;
+  if (sizes) return `${needs}. ${perSize(sizes.label, sizes.rows)}${alternative ? ` ${alternative.headline}` : ''}`;
   if (focus) {
     const cards = e.request.gpuCount ?? 1;
     const on = `${cards > 1 ? `${cards}x ` : ''}${focus.name}`;
     if (focus.verdict === 'fits') return `${needs}. Fits on ${on} with ${gib(focus.headroomBytes)} to spare.`;
     if (focus.verdict === 'tight')
       return `${needs}. Tight on ${on}: ${gib(focus.headroomBytes)} left at the central estimate.`;
+    if (alternative)
+      return `${e.format.label}: does not fit on ${on}, needs about ${gib(t.bytes)}. ${alternative.headline}`;
     const more = focus.count > 0 ? ` It takes ${focus.count} of them.` : '';
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
@@ -132,6 +160,60 @@ function summarize(e: Estimate, fits: Fit[], focus: Fit | null): string {
   if (smallest) return `${needs}. Smallest single GPU that fits: ${smallest.name}.`;
   if (split) return `${needs}. No single GPU holds it; ${split.count}x ${split.name} would.`;
   return `${needs}. No GPU in the catalog holds it.`;
+}
+
+/** "On Apple M3 Max: fits with 64 GB or more (not 36 or 48 GB)." */
+function perSize(label: string, rows: Fit[]): string {
+  const gb = (f: Fit) => Math.round(f.memoryBytes / 2 ** 30);
+  const ok = rows.filter((f) => f.verdict !== 'no');
+  const no = rows.filter((f) => f.verdict === 'no');
+  if (ok.length === 0) return `Does not fit on any ${label} (up to ${gb(rows[rows.length - 1]!)} GB).`;
+  if (no.length === 0) return `Fits on every ${label} (${rows.map(gb).join(', ')} GB).`;
+  const first = ok[0]!;
+  const tight = first.verdict === 'tight' ? ', tight on the smallest' : '';
+  return `Fits on ${label} with ${gb(first)} GB or more${tight} (not ${no.map(gb).join(' or ')} GB).`;
+}
+
+// ---------------------------------------------------------------- a format that fits the asked hardware
+
+interface Alternative {
+  /** "Q4_K_M in llama.cpp: fits, 42.1 GiB of 48.0 GiB on 2x GeForce RTX 3090." */
+  headline: string;
+  /** The same as a suggestion. */
+  say: string;
+}
+
+/** GGUF types from best to smallest: llama.cpp runs them on every vendor's GPUs and on Macs. */
+const FALLBACK_LADDER = ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'] as const;
+
+/**
+ * When the asker named hardware but no format and the default does not fit, the best common format that
+ * does: GGUF in llama.cpp (or Ollama if asked), since it runs on NVIDIA, AMD, Intel and Apple alike (no
+ * bitsandbytes on a Mac). Inference only.
+ */
+function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit): Alternative | null {
+  const req = e.request;
+  if (req.formatGiven || req.mode !== 'inference' || focus.verdict !== 'no') return null;
+  const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
+  const profile = RUNTIME_PROFILES[runtime];
+  for (const format of FALLBACK_LADDER) {
+    const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
+    const alt = estimate(
+      { ...req, runtime, format, kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, assumed: [] },
+      e.model,
+    );
+    const row = fitOn(gpu, alt, req.gpuCount);
+    if (row.verdict === 'no') continue;
+    const cards = req.gpuCount ?? 1;
+    const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
+    const need = row.usableBytes - row.headroomBytes;
+    const label = alt.format.label.replace(/^GGUF /, '');
+    return {
+      headline: `${label} in ${profile.label}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(row.usableBytes)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+      say: `${format} runtime=${runtime}: ${gib(need)}, fits ${on}`,
+    };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- suggestions

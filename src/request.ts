@@ -36,6 +36,8 @@ export const RequestSchema = z.object({
   model: z.string().min(1),
   /** Weight format id (see catalog/formats.ts), `exl2=<bits>` included. */
   format: z.string().min(1),
+  /** The asker named the format: when it does not fit the asked hardware, the reply names one that does. */
+  formatGiven: z.boolean(),
   kvType: z.enum(KV_TYPES),
   context: int(LIMITS.context),
   batch: int(LIMITS.batch),

@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { GPUS, GPU_NAMES, findGpu } from '../src/catalog/gpus.ts';
+import {
+  GPUS,
+  GPU_FAMILY_NAMES,
+  GPU_NAMES,
+  MAC_PRODUCT_CHIPS,
+  findGpu,
+  gpuVariants,
+} from '../src/catalog/gpus.ts';
 
 // Segments of letters and digits ('+' and '.' allowed: `ai-max+-395`) joined by single dashes.
 const KEBAB = /^[a-z0-9+.]+(?:-[a-z0-9+.]+)*$/;
@@ -11,8 +18,8 @@ function gpu(id: string) {
 }
 
 describe('GPU catalog shape', () => {
-  it('has at least 55 accelerators', () => {
-    expect(GPUS.length).toBeGreaterThanOrEqual(55);
+  it('has at least 150 accelerators', () => {
+    expect(GPUS.length).toBeGreaterThanOrEqual(150);
   });
 
   it('has unique kebab-case ids', () => {
@@ -51,9 +58,12 @@ describe('GPU catalog shape', () => {
       expect(g.memoryGiB, g.id).toBeGreaterThan(0);
       expect(g.bandwidthGBs, g.id).toBeGreaterThan(0);
       expect(g.source.trim().length, g.id).toBeGreaterThan(0);
+      // Every row names where its numbers were read: a URL or a repo:path.
+      expect(g.source, g.id).toMatch(/https?:\/\/|\$?\{?[\w.-]+\/[\w.-]+:[\w./-]+/);
       expect(g.usableFraction, g.id).toBeGreaterThan(0);
       expect(g.usableFraction, g.id).toBeLessThanOrEqual(1);
-      expect(g.year, g.id).toBeGreaterThanOrEqual(2017);
+      expect(g.year, g.id).toBeGreaterThanOrEqual(2016);
+      expect(g.year, g.id).toBeLessThanOrEqual(2026);
     }
   });
 
@@ -71,6 +81,26 @@ describe('GPU catalog shape', () => {
       expect(gpu(id).kind, id).toBe('unified');
       expect(gpu(id).usableFraction, id).toBeLessThan(1);
     }
+    for (const g of GPUS.filter((x) => x.category === 'edge')) {
+      expect(g.kind, g.id).toBe('unified');
+      expect(g.usableFraction, g.id).toBeLessThan(1);
+    }
+  });
+
+  it('has laptop GPUs, with their own (smaller) memory, and Jetson edge modules', () => {
+    const laptops = GPUS.filter((g) => g.category === 'laptop');
+    expect(laptops.length).toBeGreaterThanOrEqual(12);
+    for (const g of laptops) {
+      expect(g.kind, g.id).toBe('discrete');
+      expect(g.name, g.id).toContain('Laptop');
+      expect(g.id, g.id).toMatch(/-laptop$/);
+    }
+    expect(gpu('rtx-4090-laptop').memoryGiB).toBeLessThan(gpu('rtx-4090').memoryGiB);
+    expect(gpu('rtx-3060-laptop').memoryGiB).toBeLessThan(gpu('rtx-3060-12gb').memoryGiB);
+    const edge = GPUS.filter((g) => g.category === 'edge').map((g) => g.id);
+    expect(edge).toEqual(
+      expect.arrayContaining(['jetson-agx-orin-64gb', 'jetson-orin-nano-super', 'jetson-thor-t5000']),
+    );
   });
 
   it('keeps vendor/category groups together, largest memory first', () => {
@@ -180,6 +210,110 @@ describe('GPU catalog shape', () => {
       'apple-m4-16gb',
       'apple-m4-24gb',
       'apple-m4-32gb',
+      // Added with the 150+ catalog.
+      'rtx-2060',
+      'rtx-2060-super',
+      'rtx-2060-12gb',
+      'rtx-2070',
+      'rtx-2070-super',
+      'rtx-2080',
+      'rtx-2080-super',
+      'rtx-2080-ti',
+      'titan-rtx',
+      'gtx-1080-ti',
+      'gtx-1660',
+      'rtx-3050',
+      'rtx-3060-8gb',
+      'rtx-3060-ti',
+      'rtx-3070-ti',
+      'rtx-3080-ti',
+      'rtx-4070-super',
+      'rtx-5060',
+      'rtx-5050',
+      'rtx-3060-laptop',
+      'rtx-3070-laptop',
+      'rtx-3080-laptop',
+      'rtx-4050-laptop',
+      'rtx-4060-laptop',
+      'rtx-4070-laptop',
+      'rtx-4080-laptop',
+      'rtx-4090-laptop',
+      'rtx-5070-laptop',
+      'rtx-5080-laptop',
+      'rtx-5090-laptop',
+      'p40',
+      'p100-pcie-16gb',
+      'a2',
+      'a16',
+      'a30',
+      'a40',
+      'l40',
+      'rtx-a4000',
+      'rtx-4500-ada',
+      'rtx-5000-ada',
+      'rtx-pro-4000-blackwell',
+      'rtx-pro-4500-blackwell',
+      'rtx-pro-5000-blackwell',
+      'rtx-pro-6000-blackwell-max-q',
+      'rtx-pro-6000-blackwell-server',
+      'h20',
+      'b300',
+      'gb300',
+      'gh200-96gb',
+      'gh200-144gb',
+      'jetson-agx-orin-32gb',
+      'jetson-orin-nano-super',
+      'jetson-thor-t5000',
+      'rx-6800',
+      'rx-6800-xt',
+      'rx-6900-xt',
+      'rx-6950-xt',
+      'rx-7600-xt',
+      'rx-7700-xt',
+      'rx-7800-xt',
+      'rx-7900-gre',
+      'rx-7900-xt',
+      'rx-9060-xt-16gb',
+      'rx-9070',
+      'rx-9070-xt',
+      'radeon-pro-w7800',
+      'radeon-ai-pro-r9700',
+      'mi100',
+      'mi210',
+      'mi300a',
+      'mi350x',
+      'mi355x',
+      'arc-a750',
+      'arc-b570',
+      'arc-pro-b50',
+      'arc-pro-b60',
+      'gaudi2',
+      'max-1100',
+      'max-1550',
+      'tpu-v4',
+      'tpu-v5e',
+      'tpu-v5p',
+      'tpu-v6e',
+      'tpu-v7',
+      'apple-m1-8gb',
+      'apple-m1-16gb',
+      'apple-m1-pro-16gb',
+      'apple-m1-pro-32gb',
+      'apple-m2-8gb',
+      'apple-m2-16gb',
+      'apple-m2-24gb',
+      'apple-m2-pro-16gb',
+      'apple-m2-pro-32gb',
+      'apple-m3-8gb',
+      'apple-m3-16gb',
+      'apple-m3-24gb',
+      'apple-m3-pro-18gb',
+      'apple-m3-pro-36gb',
+      'apple-m5-16gb',
+      'apple-m5-24gb',
+      'apple-m5-32gb',
+      'apple-m5-pro-64gb',
+      'apple-m5-max-128gb',
     ];
     const ids = new Set(GPUS.map((g) => g.id));
     for (const id of required) expect(ids.has(id), id).toBe(true);
@@ -201,6 +335,28 @@ describe('facts checked against gpus.csv', () => {
     ['apple-m2-ultra-192gb', 192, 800],
     ['apple-m4-max-128gb', 128, 546],
     ['apple-m3-max-36gb', 36, 300],
+    // Rows added with the 150+ catalog, as read from their sources.
+    ['rtx-2080-ti', 11, 616],
+    ['rtx-4090-laptop', 16, 576],
+    ['rtx-5090-laptop', 24, 896],
+    ['p40', 24, 347.1],
+    ['b300', 270, 8000],
+    ['gb300', 279, 8000],
+    ['gh200-96gb', 96, 4000],
+    ['h20', 96, 4000],
+    ['jetson-thor-t5000', 128, 273.2],
+    ['mi355x', 288, 8000],
+    ['mi300a', 128, 5300],
+    ['rx-9070-xt', 16, 644.6],
+    ['arc-pro-b60', 24, 456],
+    ['gaudi2', 96, 2460],
+    ['tpu-v5p', 95, 2765],
+    ['tpu-v6e', 32, 1638],
+    ['tpu-v7', 192, 7380],
+    ['apple-m1-8gb', 8, 68.25],
+    ['apple-m3-pro-18gb', 18, 150],
+    ['apple-m5-32gb', 32, 153],
+    ['apple-m5-max-128gb', 128, 614],
   ])('%s: %d GiB, %d GB/s', (id, memoryGiB, bandwidthGBs) => {
     expect(gpu(id).memoryGiB).toBe(memoryGiB);
     expect(gpu(id).bandwidthGBs).toBe(bandwidthGBs);
@@ -228,9 +384,20 @@ describe('findGpu', () => {
     ['7900xtx', 'rx-7900-xtx'],
     ['m2 ultra 192gb', 'apple-m2-ultra-192gb'],
     ['m2ultra192', 'apple-m2-ultra-192gb'],
-    ['Apple M2 Ultra', 'apple-m2-ultra-192gb'],
-    ['m4-max', 'apple-m4-max-128gb'],
+    ['Apple M2 Ultra 192GB', 'apple-m2-ultra-192gb'],
+    ['m4 max 128gb', 'apple-m4-max-128gb'],
     ['  M3 Max 36GB  ', 'apple-m3-max-36gb'],
+    ['m1 16gb', 'apple-m1-16gb'],
+    ['3060', 'rtx-3060-12gb'],
+    ['RTX 4090 Laptop', 'rtx-4090-laptop'],
+    ['4090m', 'rtx-4090-laptop'],
+    ['rtx 3060 mobile', 'rtx-3060-laptop'],
+    ['7900 xt', 'rx-7900-xt'],
+    ['2080 ti', 'rtx-2080-ti'],
+    ['tpu v6e', 'tpu-v6e'],
+    ['ironwood', 'tpu-v7'],
+    ['jetson orin nano super', 'jetson-orin-nano-super'],
+    ['Intel Arc Pro B60', 'arc-pro-b60'],
     ['Ryzen AI Max+ 395', 'ryzen-ai-max-395'],
     ['amd mi300x', 'mi300x'],
   ])('%j -> %s', (word, id) => {
@@ -248,5 +415,84 @@ describe('findGpu', () => {
     expect(findGpu('zzz')).toBeUndefined();
     expect(findGpu('')).toBeUndefined();
     expect(findGpu('nvidia-')).toBeUndefined();
+  });
+});
+
+describe('gpuVariants', () => {
+  const ids = (word: string) => gpuVariants(word).map((g) => g.id);
+
+  it('lists every configuration of an Apple chip, and the bare chip resolves to no row', () => {
+    expect(ids('m3-max')).toEqual([
+      'apple-m3-max-128gb',
+      'apple-m3-max-96gb',
+      'apple-m3-max-64gb',
+      'apple-m3-max-48gb',
+      'apple-m3-max-36gb',
+    ]);
+    expect(findGpu('m3-max')).toBeUndefined();
+    for (const word of ['M3 Max', 'apple m3 max', 'm3max', 'Apple_M3_Max'])
+      expect(ids(word), word).toEqual(ids('m3-max'));
+    expect(ids('m2 ultra')).toEqual(['apple-m2-ultra-192gb', 'apple-m2-ultra-128gb', 'apple-m2-ultra-64gb']);
+    expect(ids('m4')).toEqual(['apple-m4-32gb', 'apple-m4-24gb', 'apple-m4-16gb']);
+  });
+
+  it('never lets a bare Apple chip name resolve through findGpu', () => {
+    const chips = new Set(
+      GPUS.filter((g) => g.vendor === 'Apple').map((g) => /^apple-(.+)-\d+gb$/.exec(g.id)![1]!),
+    );
+    expect(chips.size).toBeGreaterThanOrEqual(15);
+    for (const chip of chips) {
+      expect(findGpu(chip), chip).toBeUndefined();
+      expect(findGpu(chip.replaceAll('-', '')), chip).toBeUndefined();
+      expect(gpuVariants(chip).length, chip).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('puts every Apple row in its chip family, largest memory first', () => {
+    for (const g of GPUS.filter((x) => x.vendor === 'Apple')) {
+      const chip = /^apple-(.+)-\d+gb$/.exec(g.id)![1]!;
+      expect(gpuVariants(chip), g.id).toContain(g);
+    }
+    for (const name of GPU_FAMILY_NAMES) {
+      const sizes = gpuVariants(name).map((g) => g.memoryGiB);
+      expect(sizes, name).toEqual([...sizes].sort((a, b) => b - a));
+    }
+  });
+
+  it('lists cards sold in several sizes, keeping the bare name on the common size', () => {
+    expect(ids('3060')).toEqual(['rtx-3060-12gb', 'rtx-3060-8gb']);
+    expect(findGpu('3060')?.id).toBe('rtx-3060-12gb');
+    expect(ids('RTX 4060 Ti')).toEqual(['rtx-4060-ti-16gb', 'rtx-4060-ti-8gb']);
+    expect([...ids('a100')].sort()).toEqual([
+      'a100-40gb-pcie',
+      'a100-40gb-sxm',
+      'a100-80gb-pcie',
+      'a100-80gb-sxm',
+    ]);
+    expect(ids('gh200')).toEqual(['gh200-144gb', 'gh200-96gb']);
+    expect(findGpu('gh200')).toBeUndefined();
+  });
+
+  it('returns [] for a sized name or an unknown word', () => {
+    expect(gpuVariants('m3-max-36gb')).toEqual([]);
+    expect(gpuVariants('rtx-4090')).toEqual([]);
+    expect(gpuVariants('zzz')).toEqual([]);
+    expect(gpuVariants('')).toEqual([]);
+  });
+});
+
+describe('MAC_PRODUCT_CHIPS', () => {
+  it('maps each Mac product to chips the catalog knows', () => {
+    expect(Object.keys(MAC_PRODUCT_CHIPS).sort()).toEqual(
+      ['imac', 'mac-mini', 'mac-pro', 'mac-studio', 'macbook-air', 'macbook-pro'].sort(),
+    );
+    for (const [product, chips] of Object.entries(MAC_PRODUCT_CHIPS)) {
+      expect(chips.length, product).toBeGreaterThan(0);
+      for (const chip of chips) expect(gpuVariants(chip).length, `${product}: ${chip}`).toBeGreaterThan(0);
+    }
+    // The current lineup leads; earlier generations sold under the name follow.
+    expect(MAC_PRODUCT_CHIPS['mac-studio']!.slice(0, 2)).toEqual(['m4-max', 'm3-ultra']);
+    expect(MAC_PRODUCT_CHIPS['macbook-air']).toContain('m1');
+    expect(findGpu('mac-studio')).toBeUndefined();
   });
 });

@@ -7,8 +7,10 @@ export const WIDTH = 100;
 const BAR = 60;
 const MARKS: Record<string, string> = {
   weights: '#',
+  vision: 'v',
   adapter: 'a',
   kv_cache: 'k',
+  state: 's',
   activations: '=',
   logits: 'l',
   gradients: 'g',

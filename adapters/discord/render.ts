@@ -219,8 +219,10 @@ export class EmbedBudget {
 /** One square per component in the memory bar; the field names carry the same mark as a legend. */
 const MARKS: Record<string, string> = {
   weights: '🟦',
+  vision: '🟦',
   adapter: '🟫',
   kv_cache: '🟩',
+  state: '🟩',
   activations: '🟨',
   logits: '🟧',
   gradients: '🟥',

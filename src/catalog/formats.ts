@@ -12,6 +12,7 @@ import { dict } from '../dict.ts';
 //   (Dettmers et al. 2023, QLoRA, section 3); linear layers only, embeddings and lm_head stay 16-bit.
 // - GPTQ / AWQ at group size 128: 4 bits + fp16 scale and packed 4-bit zero per group (+ GPTQ's int32 g_idx) ~ 4.16-4.2.
 // - MXFP4 (OCP Microscaling spec v1.0): 4-bit elements + one 8-bit scale per 32 = 4.25 bits.
+// - NVFP4 (NVIDIA, "Introducing NVFP4" developer blog, 2025): 4-bit E2M1 + FP8 E4M3 scale per 16 = 4.5 bits.
 // - MLX affine quantization: group 64 with fp16 scale and bias = +0.5 bits; mlx_lm quantizes embeddings too.
 // - ExLlamaV2: `exl2=B` is the average bpw of the linear layers; the head defaults to 6 bpw (convert.py -hb 6).
 
@@ -26,7 +27,17 @@ export const RUNTIMES: readonly Runtime[] = [
   'mlx',
 ];
 
-export type FormatFamily = 'float' | 'fp8' | 'bnb' | 'gptq' | 'awq' | 'gguf' | 'exl2' | 'mxfp4' | 'mlx';
+export type FormatFamily =
+  | 'float'
+  | 'fp8'
+  | 'bnb'
+  | 'gptq'
+  | 'awq'
+  | 'gguf'
+  | 'exl2'
+  | 'mxfp4'
+  | 'nvfp4'
+  | 'mlx';
 
 export interface WeightFormat {
   id: string;
@@ -157,6 +168,19 @@ export const FORMATS: readonly WeightFormat[] = [
     linearBitsRange: [4.25, 4.25],
     defaultRuntime: 'transformers',
     expertsOnly: true,
+  },
+  {
+    // NVIDIA's NVFP4: E2M1 elements with one FP8 (E4M3) scale per 16 (+ one fp32 scale per tensor) = 4.5
+    // bits; native on Blackwell tensor cores. ModelOpt / llm-compressor checkpoints keep embeddings and
+    // lm_head in 16-bit.
+    id: 'nvfp4',
+    label: 'NVFP4',
+    family: 'nvfp4',
+    linearBits: 4.5,
+    embeddingBits: 16,
+    lmHeadBits: 16,
+    linearBitsRange: [4.5, 4.55],
+    defaultRuntime: 'vllm',
   },
   {
     id: 'mlx-4bit',

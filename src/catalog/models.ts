@@ -2,6 +2,11 @@
 // the project's models reference table. Param counts are derived from these shapes by params.ts; only
 // models whose formula is known to miss parts (MTP layer, vision tower, biases) carry a published override.
 import type { ModelSpec } from './types.ts';
+import { OPEN_DENSE } from './families/open-dense.ts';
+import { QWEN_2025 } from './families/qwen.ts';
+import { SSM_HYBRIDS } from './families/ssm-hybrids.ts';
+import { FRONTIER_MOE } from './families/frontier-moe.ts';
+import { GOOGLE_MISTRAL_MICROSOFT } from './families/google-mistral-microsoft.ts';
 
 const MLC_PRESET = 'mlc-ai/mlc-llm:python/mlc_llm/model/model_preset.py (verbatim HF config dicts)';
 const HF_CACHE = 'GitHub HF-config cache file (public copy of the gated configs)';
@@ -11,7 +16,8 @@ const QWEN25_NOTE =
   'Instruct config max_position 32768 (kept); base config says 131072 and the Instruct model reaches 128K via YaRN (rope_scaling off by default).';
 const QWEN3_NOTE =
   'Config max_position 40960: native 32K (+ output budget), 128K with YaRN per the model card.';
-const GEMMA3_MM_NOTE = 'Multimodal: numbers are text-only (SigLIP vision tower, ~0.4B, excluded).';
+const GEMMA3_MM_NOTE =
+  'Multimodal: the text model above; the SigLIP-So400m tower (27 layers x 1152, MLP 4304) + projector is `encoder`, 416.9M + 1152 x hidden (HF totals 4,300,079,472 / 12,187,325,040 / 27,432,406,640 minus the text counts).';
 
 // Gemma 3: layer i is global when (i + 1) % 6 == 0, every other layer is local.
 const gemma3Local = (layers: number): number => layers - Math.floor(layers / 6);
@@ -106,9 +112,11 @@ const DEEPSEEK_V3 = {
   defaultContext: 8192,
   maxContext: 163840,
   nativeFormat: 'fp8',
+  // One MTP layer outside the 671B (DeepSeek's README_WEIGHTS.md, copied in tenstorrent/tt-metal).
+  mtp: { layers: 1, params: 11.5e9 },
 } as const;
 
-export const MODELS: readonly ModelSpec[] = [
+const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Llama 2
   {
     id: 'llama-2-7b',
@@ -193,6 +201,9 @@ export const MODELS: readonly ModelSpec[] = [
       'llama-3.1-8b-instruct',
       'meta-llama-3.1-8b',
       'llama-31-8b',
+      // Fine-tunes with the same shape (NousResearch model cards).
+      'hermes3:8b',
+      'hermes-3-llama-3.1-8b',
     ],
     ...LLAMA31_8B,
     defaultContext: 8192,
@@ -205,7 +216,18 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'llama-3.1-70b',
     name: 'Llama 3.1 70B',
     hfId: 'meta-llama/Llama-3.1-70B-Instruct',
-    aliases: ['llama3.1-70b', 'llama3.1:70b', 'meta-llama-3.1-70b', 'llama-31-70b'],
+    aliases: [
+      'llama3.1-70b',
+      'llama3.1:70b',
+      'meta-llama-3.1-70b',
+      'llama-31-70b',
+      // Fine-tunes with the same shape (NVIDIA and NousResearch model cards).
+      'nemotron:70b',
+      'llama-3.1-nemotron-70b',
+      'hermes3:70b',
+      'hermes-3-llama-3.1-70b',
+      'hermes-4-70b',
+    ],
     ...LLAMA_70B,
     defaultContext: 8192,
     maxContext: 131072,
@@ -254,7 +276,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'llama-3.2-3b',
     name: 'Llama 3.2 3B',
     hfId: 'meta-llama/Llama-3.2-3B-Instruct',
-    aliases: ['llama3.2-3b', 'llama3.2:3b', 'llama3.2', 'meta-llama-3.2-3b', 'llama-32-3b'],
+    aliases: ['llama3.2-3b', 'llama3.2:3b', 'llama3.2', 'meta-llama-3.2-3b', 'llama-32-3b', 'hermes3:3b'],
     layers: 28,
     hidden: 3072,
     intermediate: 8192,
@@ -422,8 +444,6 @@ export const MODELS: readonly ModelSpec[] = [
       'mistral-small-24b-instruct-2501',
       'mistral-small-24b-base-2501',
       'mistral-small-3',
-      'mistral-small-3.1-24b',
-      'mistral-small-3.2-24b',
     ],
     layers: 40,
     hidden: 5120,
@@ -509,7 +529,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'qwen2.5-1.5b',
     name: 'Qwen2.5 1.5B',
     hfId: 'Qwen/Qwen2.5-1.5B-Instruct',
-    aliases: ['qwen2.5:1.5b', 'qwen-2.5-1.5b', 'qwen25-1.5b'],
+    aliases: ['qwen2.5:1.5b', 'qwen-2.5-1.5b', 'qwen25-1.5b', 'qwen2.5-coder-1.5b', 'qwen2.5-coder:1.5b'],
     ...QWEN25_1_5B,
     tiedEmbeddings: true,
     defaultContext: 8192,
@@ -712,15 +732,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'qwen3-30b-a3b',
     name: 'Qwen3 30B-A3B',
     hfId: 'Qwen/Qwen3-30B-A3B',
-    aliases: [
-      'qwen3:30b-a3b',
-      'qwen3:30b',
-      'qwen3-30b',
-      'qwen-3-30b-a3b',
-      'qwen3-30b-a3b-2507',
-      'qwen3-30b-a3b-instruct-2507',
-      'qwen3-30b-a3b-thinking-2507',
-    ],
+    aliases: ['qwen3:30b-a3b', 'qwen3:30b', 'qwen3-30b', 'qwen-3-30b-a3b'],
     layers: 48,
     hidden: 2048,
     // intermediate_size 6144 is in the config but unused: every layer is MoE.
@@ -735,21 +747,13 @@ export const MODELS: readonly ModelSpec[] = [
     defaultContext: 8192,
     maxContext: 40960,
     source: `${GH_DUMPS}; params: stable-learn.com/en/qwen3-news`,
-    notes: `${QWEN3_NOTE} The 2507 updates keep the shape (max_position 262144).`,
+    notes: `${QWEN3_NOTE}`,
   },
   {
     id: 'qwen3-235b-a22b',
     name: 'Qwen3 235B-A22B',
     hfId: 'Qwen/Qwen3-235B-A22B',
-    aliases: [
-      'qwen3:235b-a22b',
-      'qwen3:235b',
-      'qwen3-235b',
-      'qwen-3-235b-a22b',
-      'qwen3-235b-a22b-2507',
-      'qwen3-235b-a22b-instruct-2507',
-      'qwen3-235b-a22b-thinking-2507',
-    ],
+    aliases: ['qwen3:235b-a22b', 'qwen3:235b', 'qwen3-235b', 'qwen-3-235b-a22b'],
     layers: 94,
     hidden: 4096,
     // intermediate_size 12288 is in the config but unused: every layer is MoE.
@@ -764,7 +768,7 @@ export const MODELS: readonly ModelSpec[] = [
     defaultContext: 8192,
     maxContext: 40960,
     source: 'GitHub copy of the Qwen3-235B-A22B config; params: stable-learn.com/en/qwen3-news',
-    notes: `${QWEN3_NOTE} The 2507 update keeps the shape (max_position 262144, rope_theta 5e6).`,
+    notes: `${QWEN3_NOTE}`,
   },
   // ---------------------------------------------------------------- Gemma 2 / 3 (tied embeddings by default)
   {
@@ -832,7 +836,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gemma-3-1b',
     name: 'Gemma 3 1B',
     hfId: 'google/gemma-3-1b-it',
-    aliases: ['gemma3-1b', 'gemma3:1b'],
+    aliases: ['gemma3-1b', 'gemma3:1b', 'gemma-3-1b-it-qat-q4_0'],
     layers: 26,
     hidden: 1152,
     intermediate: 6912,
@@ -852,7 +856,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gemma-3-4b',
     name: 'Gemma 3 4B',
     hfId: 'google/gemma-3-4b-it',
-    aliases: ['gemma3-4b', 'gemma3:4b', 'gemma3'],
+    aliases: ['gemma3-4b', 'gemma3:4b', 'gemma3', 'gemma-3-4b-it-qat-q4_0', 'medgemma-4b', 'medgemma-1.5-4b'],
     layers: 34,
     hidden: 2560,
     intermediate: 10240,
@@ -863,6 +867,7 @@ export const MODELS: readonly ModelSpec[] = [
     tiedEmbeddings: true,
     mlp: 'gated',
     slidingWindow: { window: 1024, localLayers: gemma3Local(34) },
+    encoder: { params: 419.8e6, what: 'SigLIP-So400m vision encoder + projector' },
     defaultContext: 8192,
     maxContext: 131072,
     source: `${HF_CACHE} (google/gemma-3-4b text_config)`,
@@ -872,7 +877,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gemma-3-12b',
     name: 'Gemma 3 12B',
     hfId: 'google/gemma-3-12b-it',
-    aliases: ['gemma3-12b', 'gemma3:12b'],
+    aliases: ['gemma3-12b', 'gemma3:12b', 'gemma-3-12b-it-qat-q4_0'],
     layers: 48,
     hidden: 3840,
     intermediate: 15360,
@@ -883,6 +888,7 @@ export const MODELS: readonly ModelSpec[] = [
     tiedEmbeddings: true,
     mlp: 'gated',
     slidingWindow: { window: 1024, localLayers: gemma3Local(48) },
+    encoder: { params: 421.3e6, what: 'SigLIP-So400m vision encoder + projector' },
     defaultContext: 8192,
     maxContext: 131072,
     source: `${HF_CACHE} (google/gemma-3-12b text_config)`,
@@ -892,7 +898,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gemma-3-27b',
     name: 'Gemma 3 27B',
     hfId: 'google/gemma-3-27b-it',
-    aliases: ['gemma3-27b', 'gemma3:27b'],
+    aliases: ['gemma3-27b', 'gemma3:27b', 'gemma-3-27b-it-qat-q4_0', 'medgemma-27b', 'medgemma-27b-text'],
     layers: 62,
     hidden: 5376,
     intermediate: 21504,
@@ -903,6 +909,7 @@ export const MODELS: readonly ModelSpec[] = [
     tiedEmbeddings: true,
     mlp: 'gated',
     slidingWindow: { window: 1024, localLayers: gemma3Local(62) },
+    encoder: { params: 423.1e6, what: 'SigLIP-So400m vision encoder + projector' },
     defaultContext: 8192,
     maxContext: 131072,
     source: `${HF_CACHE} (google/gemma-3-27b); GEMMA3_27B_TEXT in a GitHub copy`,
@@ -974,7 +981,15 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'deepseek-v3',
     name: 'DeepSeek-V3',
     hfId: 'deepseek-ai/DeepSeek-V3',
-    aliases: ['deepseek-v3:671b', 'deepseek-v3-671b', 'deepseek-v3-0324'],
+    aliases: [
+      'deepseek-v3:671b',
+      'deepseek-v3-671b',
+      'deepseek-v3-0324',
+      // V3.1 keeps the V3 architecture (model card; max_position differs, see notes).
+      'deepseek-v3.1',
+      'deepseek-v3.1:671b',
+      'deepseek-v3.1-terminus',
+    ],
     ...DEEPSEEK_V3,
     source:
       'DEEPSEEK_V3 GitHub test fixture; Rust fixture "deepseek_v3" (max_position 163840) (public copies); params 671B/37B published',
@@ -1203,7 +1218,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'command-r',
     name: 'Command R (35B)',
     hfId: 'CohereForAI/c4ai-command-r-v01',
-    aliases: ['command-r-35b', 'command-r:35b', 'command-r-v01', 'c4ai-command-r-v01', 'cohere-command-r'],
+    aliases: ['command-r-35b', 'command-r-v01', 'c4ai-command-r-v01', 'cohere-command-r'],
     layers: 40,
     hidden: 8192,
     intermediate: 22528,
@@ -1219,6 +1234,16 @@ export const MODELS: readonly ModelSpec[] = [
     notes:
       'v01: full MHA (64 KV heads), LayerNorm, parallel block. Config max_position 8192 kept though the card advertises 128K. Command R 08-2024 uses GQA: not an alias.',
   },
+];
+
+/** Every model by name: the 2023-25 core above, then the families of 2025-26 (src/catalog/families/). */
+export const MODELS: readonly ModelSpec[] = [
+  ...CORE,
+  ...QWEN_2025,
+  ...GOOGLE_MISTRAL_MICROSOFT,
+  ...FRONTIER_MOE,
+  ...SSM_HYBRIDS,
+  ...OPEN_DENSE,
 ];
 
 /**

@@ -1,5 +1,6 @@
 // What each serving stack does with memory, as constants with their sources (docs/methodology.md, "Runtimes").
 import type { Runtime } from './formats.ts';
+import type { StateKind } from './types.ts';
 import { GIB } from '../units.ts';
 
 export interface RuntimeProfile {
@@ -22,9 +23,32 @@ export interface RuntimeProfile {
   embeddingsOnHost: boolean;
   /** Fraction of the card the runtime claims up front (vLLM gpu_memory_utilization), 1 if it allocates on demand. */
   memoryUtilization: number;
+  /** How the runtime keeps recurrent layers' state (linear attention, Mamba, short conv); see RecurrentProfile. */
+  recurrent: RecurrentProfile;
+  /** Loads a multimodal checkpoint's vision/audio encoder with the language model. */
+  loadsEncoder: boolean;
   /** Words for the reply's assumptions. */
   note: string;
 }
+
+/**
+ * Recurrent state as each runtime allocates it (docs/methodology.md, "Recurrent state"): the dtype of the
+ * SSM / delta-rule state and of the convolution window, and how many state slots one sequence holds.
+ */
+export interface RecurrentProfile {
+  /** Bytes per element of the recurrent (SSM / delta-rule / lightning) state. */
+  stateBytes(kind: StateKind, ssmFp32: boolean): number;
+  /** Bytes per element of the convolution window. */
+  convBytes: number;
+  /** State slots per sequence (vLLM's prefix caching keeps a second page, SGLang's radix cache three). */
+  copies: number;
+  /** Sequences the runtime allocates state for at least (llama-server's default --parallel). */
+  minSequences: number;
+  /** In words, for the component's explanation. */
+  what: string;
+}
+
+const DELTA_RULE: ReadonlySet<StateKind> = new Set(['gated-deltanet', 'kimi-delta']);
 
 // vLLM and SGLang share the serving stack's fixed cost: "non_torch_memory 1.79GiB" at TP=1 and 3.58 GiB
 // per GPU at TP=2 on an H100 (calibration VLLM05, VLLM08).
@@ -48,6 +72,16 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 0.3 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 1,
+    recurrent: {
+      // modeling_qwen3_next.py: the delta-rule kernels return an fp32 state; Mamba caches
+      // (HybridMambaAttentionDynamicCache) use the model dtype; conv windows in the model dtype.
+      stateBytes: (kind) => (DELTA_RULE.has(kind) ? 4 : 2),
+      convBytes: 2,
+      copies: 1,
+      minSequences: 1,
+      what: 'delta-rule state fp32, Mamba state and conv 16-bit',
+    },
+    loadsEncoder: true,
     note: 'transformers: the whole prompt is prefilled in one pass, only the last position gets logits (transformers >= 4.45)',
   },
   vllm: {
@@ -60,6 +94,17 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.9, // --gpu-memory-utilization default
+    recurrent: {
+      // vllm/model_executor/layers/mamba/mamba_utils.py MambaStateDtypeCalculator: mamba_cache_dtype "auto" =
+      // model dtype; KDA's recurrent state is always fp32; NemotronH and Qwen3.5 configs ask for an fp32 SSM
+      // state (models/config.py). With prefix caching (on by default) a sequence holds 2 state pages ("align").
+      stateBytes: (kind, ssmFp32) => (kind === 'kimi-delta' || ssmFp32 ? 4 : 2),
+      convBytes: 2,
+      copies: 2,
+      minSequences: 1,
+      what: 'state in the model dtype unless the checkpoint asks fp32, x 2 pages with prefix caching',
+    },
+    loadsEncoder: true,
     note: 'vLLM preallocates 90% of each GPU (gpu_memory_utilization=0.9) and fills what the job leaves with KV-cache blocks, so nvidia-smi shows ~90% whatever the job; the figures here are what the job needs inside that budget',
   },
   sglang: {
@@ -72,6 +117,16 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 1.8 * GIB,
     embeddingsOnHost: false,
     memoryUtilization: 0.88, // --mem-fraction-static is sized by GPU; ~0.88 on 80 GB cards
+    recurrent: {
+      // sglang/srt/configs/mamba_utils.py mamba2_state_dtype: conv bf16, SSM state fp32 by default; the radix
+      // cache keeps 3 state slots per running request (MAMBA_CACHE_SIZE_MAX_RUNNING_REQUESTS_RATIO).
+      stateBytes: () => 4,
+      convBytes: 2,
+      copies: 3,
+      minSequences: 1,
+      what: 'SSM state fp32, conv bf16, x 3 slots for the radix cache',
+    },
+    loadsEncoder: true,
     note: 'SGLang reserves a static fraction of each GPU (mem_fraction_static ~0.88) for weights and its KV pool; the figures here are what the job needs inside it',
   },
   'llama.cpp': {
@@ -85,6 +140,16 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 0.3 * GIB,
     embeddingsOnHost: true,
     memoryUtilization: 1,
+    recurrent: {
+      // llama-model.cpp create_memory: recurrent R and S tensors are GGML_TYPE_F32; llama-server's default
+      // --parallel (auto) is 4 sequences, each with its own state rows.
+      stateBytes: () => 4,
+      convBytes: 4,
+      copies: 1,
+      minSequences: 4,
+      what: 'f32 state and conv, for llama-server\'s 4 default sequences',
+    },
+    loadsEncoder: false,
     note: 'llama.cpp: full GPU offload (-ngl 99), n_ubatch 512; token embeddings stay in system RAM',
   },
   ollama: {
@@ -97,6 +162,15 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 0.3 * GIB,
     embeddingsOnHost: true,
     memoryUtilization: 1,
+    recurrent: {
+      // Ollama runs llama.cpp's recurrent memory (f32) for one sequence unless OLLAMA_NUM_PARALLEL is raised.
+      stateBytes: () => 4,
+      convBytes: 4,
+      copies: 1,
+      minSequences: 1,
+      what: 'f32 state and conv',
+    },
+    loadsEncoder: true,
     note: 'Ollama runs llama.cpp underneath: full offload, num_batch 512, token embeddings in system RAM',
   },
   exllamav2: {
@@ -109,6 +183,14 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 0.3 * GIB,
     embeddingsOnHost: true,
     memoryUtilization: 1,
+    recurrent: {
+      stateBytes: () => 2,
+      convBytes: 2,
+      copies: 1,
+      minSequences: 1,
+      what: '16-bit state',
+    },
+    loadsEncoder: false,
     note: 'ExLlamaV2: cache preallocated for the full context, prompt processed in chunks of 2048, embeddings in system RAM',
   },
   mlx: {
@@ -126,6 +208,16 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     splitOverhead: 0,
     embeddingsOnHost: false,
     memoryUtilization: 1,
+    recurrent: {
+      // mlx_lm gated_delta.py creates the delta-rule state in fp32; ssm.py computes Mamba states in fp32;
+      // conv windows keep the input dtype.
+      stateBytes: () => 4,
+      convBytes: 2,
+      copies: 1,
+      minSequences: 1,
+      what: 'state fp32, conv 16-bit',
+    },
+    loadsEncoder: false,
     note: 'MLX on Apple silicon: prompt prefilled in steps of 2048 tokens',
   },
 };

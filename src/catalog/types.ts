@@ -50,6 +50,74 @@ export interface ExactWeights {
   source: string;
 }
 
+/**
+ * Attention layers that keep their own KV cache with one shape. A model lists its groups when its layers are
+ * not all alike (hybrids, shared-KV layers, per-layer KV head counts, local/global head sizes); layers that
+ * hold no KV of their own (linear attention, Mamba, short convolutions, Gemma 3n's shared-KV layers) are
+ * simply not in any group. For MLA models (`mla` set) only `layers` and `window` are read: each layer caches
+ * the latent.
+ */
+export interface KvGroup {
+  layers: number;
+  kvHeads: number;
+  /** Key head size (and value head size unless vHeadDim is set). */
+  headDim: number;
+  /** Value head size when it differs from the key's. */
+  vHeadDim?: number;
+  /** Sliding-window / chunked attention: these layers keep only the last `window` tokens. */
+  window?: number;
+  /** Compressed attention (DeepSeek V4): one cache entry per this many tokens. */
+  tokensPerEntry?: number;
+  /** A second cache on layers another group already counts (DeepSeek V4's compressed history). */
+  sameLayers?: boolean;
+}
+
+/**
+ * Recurrent layers keep a fixed state per sequence, whatever the context:
+ * - `gated-deltanet` (Qwen3-Next, Qwen3.5): state = v_heads x k_head_dim x v_head_dim; conv over q, k, v.
+ * - `kimi-delta` (Kimi Linear KDA): same shape as Gated DeltaNet.
+ * - `lightning` (MiniMax-01 / M1 linear attention): state = heads x head_dim x head_dim; no conv.
+ * - `mamba2` (Granite 4.0-H, Nemotron-H, Falcon-H1, Jamba 1.5+ when Mamba-2): state = mamba heads x
+ *   head_dim x d_state; conv over (inner + 2 x groups x d_state) channels.
+ * - `mamba` (Mamba-1, Jamba): state = inner x d_state; conv over inner.
+ * - `short-conv` (LFM2): no recurrent state, conv state only (hidden x (L_cache - 1)).
+ */
+export type StateKind = 'gated-deltanet' | 'kimi-delta' | 'lightning' | 'mamba2' | 'mamba' | 'short-conv';
+
+export interface StateGroup {
+  kind: StateKind;
+  layers: number;
+  /** Recurrent / SSM state elements per sequence per layer (0 for short-conv). */
+  stateElements: number;
+  /** Convolution state elements per sequence per layer: conv channels x (kernel - 1). */
+  convElements: number;
+  /** The checkpoint asks runtimes to keep the SSM state in fp32 (config mamba_ssm_cache_dtype / mamba_ssm_dtype). */
+  ssmFp32?: boolean;
+}
+
+/** A multimodal checkpoint's vision (or audio) encoder + projector: its own component when the runtime loads it. */
+export interface EncoderSpec {
+  /** Parameters of the encoder(s) + projector, not counted in the language model's params. */
+  params: number;
+  /** In words: `SigLIP-400M vision encoder + projector`. */
+  what: string;
+}
+
+/** Multi-token-prediction layers shipped in the checkpoint (DeepSeek V3, GLM-4.5, Qwen3-Next, MiMo). */
+export interface MtpSpec {
+  layers: number;
+  /** Parameters of the MTP module(s), not counted in the language model's params. */
+  params: number;
+}
+
+/** DeepSeek Sparse Attention's lightning indexer: one extra key per token per MLA layer. */
+export interface IndexerSpec {
+  heads: number;
+  headDim: number;
+}
+
+export type ModelUse = 'general' | 'coding' | 'reasoning' | 'vision' | 'small' | 'embedding';
+
 export interface ModelSpec {
   /** Catalog id, lower case: `llama-3.1-8b`. */
   id: string;
@@ -76,7 +144,7 @@ export interface ModelSpec {
   moe?: MoeSpec;
   mla?: MlaSpec;
   slidingWindow?: SlidingWindow;
-  /** Published total parameters, used when the architecture formula is known to miss parts (vision towers, MTP layers). */
+  /** Published total parameters of the language model (without `encoder` and `mtp`, which are their own), used when the architecture formula misses parts (hybrid layers, biases, sinks). */
   paramsOverride?: number;
   /** Published active parameters per token for MoE models, when paramsOverride is used. */
   activeParamsOverride?: number;
@@ -86,6 +154,24 @@ export interface ModelSpec {
   maxContext: number;
   /** Checkpoint's native weight format when it is not 16-bit (DeepSeek fp8, gpt-oss mxfp4). */
   nativeFormat?: string;
+  /** KV-holding layers when they are not `layers` alike (see KvGroup); replaces kvHeads/headDim/slidingWindow for the cache. */
+  kvGroups?: KvGroup[];
+  /** Layers with a fixed per-sequence state (linear attention, Mamba, short conv). */
+  stateGroups?: StateGroup[];
+  /** Vision/audio tower of a multimodal checkpoint. */
+  encoder?: EncoderSpec;
+  /** Multi-token-prediction layers in the checkpoint (not loaded unless speculative decoding asks for them). */
+  mtp?: MtpSpec;
+  /** DeepSeek V3.2 sparse-attention indexer. */
+  indexer?: IndexerSpec;
+  /** Quantization Ollama's library serves for the untagged model when it is not q4_k_m (gpt-oss: mxfp4). */
+  ollamaFormat?: string;
+  /** What the model is for, for "what can my GPU run" answers. */
+  uses?: ModelUse[];
+  /** First public release, `YYYY-MM`. */
+  released?: string;
+  /** Family name for grouping (`Qwen3`, `Gemma 3`). */
+  family?: string;
   /** Where the numbers were read. */
   source: string;
   notes?: string;
@@ -116,10 +202,12 @@ export interface GpuSpec {
   /** Peak memory bandwidth in GB/s (1e9 bytes/s), for the decode tokens/s ceiling. */
   bandwidthGBs: number;
   kind: GpuKind;
-  category: 'consumer' | 'workstation' | 'datacenter' | 'apple' | 'apu';
+  category: 'consumer' | 'laptop' | 'workstation' | 'datacenter' | 'apple' | 'apu' | 'edge';
   year: number;
   /** Extra names people type: `4090`, `a100-80`, `m2-ultra-192`. */
   aliases: string[];
+  /** Known only by its memory (`24gb gpu`, `a 48gb mac`): no bandwidth, not in the catalog. */
+  generic?: boolean;
   /** Shown in the GPU list as a common choice; suggestions look at these first. */
   common?: boolean;
   source: string;

@@ -16,6 +16,7 @@ import {
   type Runtime,
 } from '../catalog/formats.ts';
 import { findGpu, GPU_NAMES } from '../catalog/gpus.ts';
+import { macProduct, resolveHardware, sizedHardware } from '../catalog/hardware.ts';
 import { findModel, MODEL_NAMES } from '../catalog/models.ts';
 import { modelForSize, parseSize, sizeModelId } from '../catalog/sizes.ts';
 import { HubRefError, isGgufWord, isHubWord, parseHubRef } from './hub-ref.ts';
@@ -79,6 +80,12 @@ export interface Draft {
   gpu?: string;
   gpuCount?: number;
   visibility?: 'public' | 'private';
+  /** An Ollama tag as typed (`qwen2.5:14b`, `gemma3:27b-it-qat`): runtime Ollama unless one is named. */
+  ollamaTag?: string;
+  /** The quantization the tag names (`-q8_0`, `-qat`), if any. */
+  tagFormat?: string;
+  /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
+  ramGb?: number;
 }
 
 // Words that carry no meaning in "can i run llama 3.1 8b on my 4090 with 8k context?".
@@ -86,6 +93,11 @@ const FILLER = new Set([
   'on', 'with', 'for', 'my', 'a', 'an', 'using', 'at', 'in', 'the', 'can', 'i', 'run', 'and', 'of', 'to',
   'will', 'does', 'it', 'fit', 'how', 'much', 'vram', 'memory', 'need', 'do', 'we', 'is', 'model', 'please',
   'want', 'if', 'me', 'our', 'by', 'at', 'via', 'into', 'card', 'cards',
+  // question words: "what gpu do i need for", "is a 4090 enough for", "which card should i get"
+  'what', 'which', 'enough', 'needed', 'required', 'requirements', 'minimum', 'are', 'be', 'able', 'could',
+  'should', 'would', 'have', 'got', 'get', 'this', 'that', 'any', 'locally', 'local', 'machine', 'computer',
+  'pc', 'rig', 'setup', 'hardware', 'you', 'your', 'just', 'so', 'fits', 'running', 'runs', 'hosting', 'host',
+  'load', 'loading', 'graphics', 'there', 'about', 'or', 'not', 'possible', 'even', 'still',
 ]); // prettier-ignore
 
 const MODE_WORDS = dict<Mode>({
@@ -117,6 +129,14 @@ const NUMBER_WORDS = dict<string>({
   seven: '7',
   eight: '8',
   sixteen: '16',
+  // "on a single 4090", "dual 3090s", "quad a100"
+  single: '1',
+  dual: '2',
+  twin: '2',
+  triple: '3',
+  quad: '4',
+  octa: '8',
+  octo: '8',
 });
 
 const RUNTIME_WORDS = dict<Runtime>({
@@ -155,10 +175,10 @@ const KEYS = [
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
 ]; // prettier-ignore
 
-/** Every word the language knows, for did-you-mean. */
-const VOCABULARY: readonly string[] = [
-  ...MODEL_NAMES, ...GPU_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...TRAIN_WORDS, ...Object.keys(RUNTIME_WORDS),
-  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', ...KEYS.map((k) => `${k}=`),
+/** Every bare word the language knows but GPU names, for did-you-mean (GPUs are guessed on their own). */
+const BARE_VOCABULARY: readonly string[] = [
+  ...MODEL_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...TRAIN_WORDS, ...Object.keys(RUNTIME_WORDS),
+  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public',
 ]; // prettier-ignore
 
 // ---------------------------------------------------------------- numbers
@@ -391,16 +411,24 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
 function applyGpu(d: Draft, word: string): boolean {
   const m = /^(\d+)\s*[x×*]\s*-?(.+)$/.exec(word);
   if (m) {
-    const gpu = findGpu(m[2]!);
-    if (!gpu) return false;
-    set(d, 'gpu', gpu.id, word, 'GPU');
+    const id = hardwareWord(m[2]!);
+    if (!id) return false;
+    set(d, 'gpu', id, word, 'GPU');
     set(d, 'gpuCount', parseWhole(m[1]!, LIMITS.gpuCount, 'GPU count'), word, 'GPU count');
     return true;
   }
-  const gpu = findGpu(word);
-  if (!gpu) return false;
-  set(d, 'gpu', gpu.id, word, 'GPU');
+  const id = hardwareWord(word);
+  if (!id) return false;
+  set(d, 'gpu', id, word, 'GPU');
   return true;
+}
+
+/** The canonical hardware word for `word`: a catalog GPU's id, or a chip / product / generic device word. */
+function hardwareWord(word: string): string | undefined {
+  const gpu = findGpu(word);
+  if (gpu) return gpu.id;
+  const key = word.toLowerCase().replace(/[\s_]+/g, '-');
+  return resolveHardware(key) ? key : undefined;
 }
 
 function resolveModel(word: string): string | undefined {
@@ -472,10 +500,29 @@ export function parseDraft(text: string): Draft {
       continue;
     }
 
+    // An Ollama tag: `qwen2.5:14b`, `llama3.1:8b-instruct-q8_0`, `gemma3:27b-it-qat`.
+    if (OLLAMA_TAG.test(word)) {
+      applyOllamaTag(d, word);
+      i++;
+      continue;
+    }
+
     // "ctx 8k", "context 8192", "batch 4", "rank 16", "seq 2048", "kv q8_0", "runtime vllm", "gpus 4"
     if (next !== undefined && KEYS.includes(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
       applyKey(d, word, next, cased[i + 1]);
       i += 2;
+      continue;
+    }
+    // "what gpu do i need": the word alone asks about hardware and names none.
+    if (word === 'gpu' || word === 'gpus') {
+      i++;
+      continue;
+    }
+
+    // "24gb gpu", "a 16 gb card", "48gb mac", "m3 max 36gb", "64gb ram"
+    const memory = memoryAt(w, i);
+    if (memory) {
+      i += applyMemory(d, w, i + memory.used, memory.gb) + memory.used;
       continue;
     }
 
@@ -530,9 +577,132 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
-    throw unknownWord(w, i);
+    throw unknownWord(w, i, afterOn);
+  }
+  // "macbook pro with 48gb ram": the RAM word gave the Mac's size.
+  if (d.ramGb !== undefined && d.gpu !== undefined) {
+    const hw = resolveHardware(d.gpu);
+    if (hw?.kind === 'sizes') {
+      const sized = sizedHardware(d.gpu, d.ramGb);
+      if (!sized)
+        throw new QueryError(
+          `${hw.label} comes with ${hw.options.map((o) => o.memoryGiB).join(', ')} GB, not ${d.ramGb} GB`,
+        );
+      d.gpu = sized;
+      delete d.ramGb;
+    } else if (hw?.kind === 'one' && hw.gpu.kind === 'unified') delete d.ramGb;
   }
   return d;
+}
+
+// ---------------------------------------------------------------- Ollama tags
+
+const OLLAMA_TAG = /^[a-z][a-z0-9._-]*:[a-z0-9._-]+$/;
+/** Tag parts that name a variant of the same weights, not a different model. */
+const TAG_VARIANTS = new Set(['instruct', 'it', 'chat', 'text', 'base', 'latest', 'thinking', 'think', 'vision']);
+
+/**
+ * `name:tag` as Ollama's library writes it. The tag holds a size (`14b`, `30b-a3b`, `e4b`), variant words
+ * (`instruct`, `it`) and a quantization (`q8_0`, `q4_K_M`, `fp16`, `qat`); without one, Ollama serves its
+ * library default (q4_k_m for most models; see ModelSpec.ollamaFormat).
+ */
+function applyOllamaTag(d: Draft, word: string): void {
+  const colon = word.indexOf(':');
+  const name = word.slice(0, colon);
+  const tag = word.slice(colon + 1);
+  // `ctx:8k` is a setting written with a colon.
+  if (KEYS.includes(name)) return applyKey(d, name, tag);
+  const parts = tag.split('-');
+  const kept: string[] = [];
+  for (const part of parts) {
+    if (part === 'qat') {
+      // Gemma's quantization-aware-trained tags are Q4_0 files.
+      setTagFormat(d, 'q4_0', word);
+      continue;
+    }
+    const f = part === 'fp16' ? findFormat('f16') : part === 'bf16' ? findFormat('bf16-gguf') : findFormat(part);
+    if (f && f.family !== 'float') {
+      setTagFormat(d, f.id, word);
+      continue;
+    }
+    if (f) {
+      setTagFormat(d, f.id === 'fp32' ? 'fp32' : f.id, word);
+      continue;
+    }
+    kept.push(part);
+  }
+  // Longest match first: `qwen3:30b-a3b-instruct-2507`, then shorter, then the library's default size.
+  const sized = kept.filter((p) => !TAG_VARIANTS.has(p));
+  for (let n = sized.length; n >= 0; n--) {
+    const candidate = n > 0 ? `${name}:${sized.slice(0, n).join('-')}` : name;
+    const m = findModel(candidate);
+    if (m) {
+      setModel(d, m.id, word);
+      d.ollamaTag = word;
+      return;
+    }
+  }
+  throw unknown(name, MODEL_NAMES, 'model');
+}
+
+function setTagFormat(d: Draft, format: string, word: string): void {
+  if (d.tagFormat !== undefined && d.tagFormat !== format)
+    throw new QueryError(`the tag "${show(word)}" names two quantizations`);
+  d.tagFormat = format;
+}
+
+// ---------------------------------------------------------------- memory words
+
+/** "24gb", "24-gb", "24gib", "24 gb": a memory size in GB at word i, and how many words it took. */
+function memoryAt(w: readonly string[], i: number): { gb: number; used: number } | undefined {
+  const one = /^(\d+(?:\.\d+)?)-?(gb|gib|g)$/.exec(w[i]!);
+  if (one) return { gb: Number(one[1]), used: 1 };
+  if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib)$/.test(w[i + 1] ?? ''))
+    return { gb: Number(w[i]), used: 2 };
+  return undefined;
+}
+
+const DEVICE_WORDS = new Set(['gpu', 'gpus', 'card', 'vram', 'graphics']);
+const RAM_WORDS = new Set(['ram', 'memory', 'unified', 'system']);
+
+/**
+ * A memory size: the size of the hardware already named ("m3 max 36gb", "rtx 3060 8gb"), of the Mac product
+ * after it ("48gb macbook pro"), RAM ("64gb ram"), or a generic device ("24gb gpu", "a 16gb card").
+ * Returns the words after the size that it used.
+ */
+function applyMemory(d: Draft, w: readonly string[], at: number, gb: number): number {
+  if (!(gb >= 1 && gb <= 2048)) throw new QueryError(`a memory size must be between 1 and 2,048 GB, not ${gb} GB`);
+  let used = 0;
+  while (w[at + used] === 'of') used++;
+  const next = w[at + used];
+  // Mac product after the size: "48gb macbook pro", "a 64gb mac studio".
+  for (let n = 2; n >= 1; n--) {
+    const joined = w.slice(at + used, at + used + n).join('-');
+    if (n <= w.length - at - used && macProduct(joined)) {
+      set(d, 'gpu', `${joined}-${gb}gb`, `${gb}gb ${joined}`, 'GPU');
+      return used + n;
+    }
+  }
+  if (next !== undefined && RAM_WORDS.has(next)) {
+    d.ramGb = gb;
+    let n = used + 1;
+    while (w[at + n] !== undefined && RAM_WORDS.has(w[at + n]!)) n++;
+    return n;
+  }
+  const device = next !== undefined && DEVICE_WORDS.has(next);
+  if (d.gpu !== undefined && !device) {
+    const sized = sizedHardware(d.gpu, gb);
+    if (!sized) {
+      const hw = resolveHardware(d.gpu);
+      const sizes =
+        hw?.kind === 'sizes' ? ` (it comes with ${hw.options.map((o) => o.memoryGiB).join(', ')} GB)` : '';
+      throw new QueryError(`"${show(d.gpu)}" does not come with ${gb} GB${sizes}`);
+    }
+    d.gpu = sized;
+    return used;
+  }
+  set(d, 'gpu', `gpu-${gb}gb`, `${gb}gb`, 'GPU');
+  return device ? used + 1 : used;
 }
 
 /** A GPU named by the words from `start` on (longest first), counted `count` times; returns the words used. */
@@ -541,7 +711,7 @@ function countedGpu(d: Draft, count: string, w: readonly string[], start: number
     const parts = w.slice(start, start + n);
     if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
     // People pluralize the card: "3090s", "h100s".
-    const name = [parts.join('-'), parts.join('-').replace(/s$/, '')].find((x) => findGpu(x));
+    const name = [parts.join('-'), parts.join('-').replace(/s$/, '')].find((x) => hardwareWord(x));
     if (name) {
       applyGpu(d, `${count}x${name}`);
       return n;
@@ -558,7 +728,7 @@ function isValueFor(key: string, value: string): boolean {
   if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
   if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
   if (key === 'gc' || key === 'fa') return ON_OFF[value] !== undefined;
-  if (key === 'gpu') return findGpu(value) !== undefined || /^\d+x/.test(value);
+  if (key === 'gpu') return hardwareWord(value) !== undefined || /^\d+x/.test(value);
   if (key === 'optimizer' || key === 'optim') return OPTIMIZER_WORDS[value] !== undefined;
   if (key === 'targets') return TARGET_WORDS[value] !== undefined;
   if (key === 'model') return true;
@@ -580,7 +750,9 @@ function head(word: string): string {
 
 /** First words that can start a multi-word model or GPU name: other words skip the longer spans. */
 const NAME_HEADS = new Set(
-  [...MODEL_NAMES, ...GPU_NAMES].map((n) => head(n.toLowerCase().split(/[-_/:\s]/)[0]!)),
+  [...MODEL_NAMES, ...GPU_NAMES, 'mac', 'macbook', 'imac'].map((n) =>
+    head(n.toLowerCase().split(/[-_/:\s]/)[0]!),
+  ),
 );
 
 /** A word that is certainly not part of a model or GPU name: a setting, a format, a filler, a length. */
@@ -620,9 +792,9 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
       return undefined;
     if (afterOn || n > 1) {
       const g = /^(\d+)-?x-?(.+)$/.exec(joined);
-      const gpu = g ? findGpu(g[2]!) : findGpu(joined);
+      const gpu = g ? hardwareWord(g[2]!) : hardwareWord(joined);
       if (gpu && (afterOn || n > 1)) {
-        return { kind: 'gpu', id: g ? `${g[1]}x${gpu.id}` : gpu.id, text, length: n };
+        return { kind: 'gpu', id: g ? `${g[1]}x${gpu}` : gpu, text, length: n };
       }
     }
     const m = findModel(joined) ?? (n > 1 ? findModel(parts.join('')) : undefined);
@@ -693,18 +865,32 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
 }
 
 /** Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). */
-function unknownWord(w: readonly string[], i: number): QueryError {
+/** First words of GPU names ("rtx", "radeon", "m3"): an unknown word starting so is taken for a GPU. */
+const GPU_HEADS = /^(rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d|jetson|tpu|mac)/;
+
+/**
+ * Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). A guess
+ * must be of the same kind as the word: a GPU for a word after "on" or shaped like a card, a model or a
+ * setting otherwise; and never a `key=` for a bare word ("r1" is not "r=").
+ */
+function unknownWord(w: readonly string[], i: number, afterOn: boolean): QueryError {
   const word = w[i]!;
+  const gpuLike = afterOn || GPU_HEADS.test(word);
+  const candidates = gpuLike ? GPU_NAMES : BARE_VOCABULARY;
   for (let n = Math.min(3, w.length - i); n >= 1; n--) {
     const parts = w.slice(i, i + n);
     if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
     const joined = parts.join('-');
-    const guess = nearest(joined, VOCABULARY);
+    const guess = nearest(joined, candidates);
     if (guess)
       return new QueryError(
-        `unknown ${n > 1 ? 'name' : 'word'} "${show(parts.join(' '))}". Did you mean "${show(guess)}"?`,
+        `unknown ${gpuLike ? 'GPU' : n > 1 ? 'name' : 'word'} "${show(parts.join(' '))}". Did you mean "${show(guess)}"?`,
       );
   }
+  if (gpuLike)
+    return new QueryError(
+      `unknown GPU "${show(word)}". /vram gpus lists the cards it knows; a size works too ("24gb gpu", "48gb mac").`,
+    );
   return new QueryError(`unknown word "${show(word)}". See /vram help for the words it knows.`);
 }
 
@@ -763,11 +949,22 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
 
   // Runtime: stated, or implied by the format, or transformers.
   let explicitFormat = d.format ? getFormat(d.format) : undefined;
+  const quantizedKv = d.kvType === 'q8_0' || d.kvType === 'q4_0';
   let runtime: Runtime;
+  // Why the runtime was chosen, when the asker did not name it: the words that imply it.
+  let implied = '';
   if (d.runtime) runtime = d.runtime;
   else if (training) runtime = 'transformers';
-  else if (explicitFormat) runtime = explicitFormat.defaultRuntime;
-  else if (nativeGguf) runtime = 'llama.cpp';
+  else if (d.ollamaTag) {
+    runtime = 'ollama';
+    implied = `${d.ollamaTag} is an Ollama tag`;
+  } else if (explicitFormat) {
+    runtime = explicitFormat.defaultRuntime;
+    if (runtime !== 'transformers') implied = `implied by ${explicitFormat.label}`;
+  } else if (quantizedKv) {
+    runtime = 'llama.cpp';
+    implied = `implied by kv=${d.kvType}, a llama.cpp cache type`;
+  } else if (nativeGguf) runtime = 'llama.cpp';
   else runtime = 'transformers';
   if (training && runtime !== 'transformers') {
     throw new QueryError(
@@ -775,7 +972,11 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     );
   }
   if (!d.runtime && !training)
-    assumed.push(`runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`);
+    assumed.push(
+      implied
+        ? `runtime ${RUNTIME_PROFILES[runtime].label}, ${implied} (say runtime=... for another)`
+        : `runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`,
+    );
 
   // Format.
   let format: string;
@@ -852,10 +1053,21 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     else if (nativeGguf && GGUF_RUNTIMES.includes(runtime)) {
       format = nativeGguf;
       assumed.push(`weights ${getFormat(format).label}, the file's own type`);
+    } else if (d.tagFormat && GGUF_RUNTIMES.includes(runtime)) {
+      format = d.tagFormat;
+      assumed.push(`weights ${getFormat(format).label}, as the tag ${d.ollamaTag} says`);
+    } else if (runtime === 'ollama' && model.ollamaFormat) {
+      format = model.ollamaFormat;
+      assumed.push(`weights ${getFormat(format).label}, what Ollama's library serves for ${model.name}`);
+    } else if (GGUF_RUNTIMES.includes(runtime) && model.nativeFormat === 'mxfp4') {
+      format = 'mxfp4';
+      assumed.push(`weights MXFP4, as ${model.name}'s GGUF files ship (experts 4-bit, the rest 16-bit)`);
     } else if (GGUF_RUNTIMES.includes(runtime)) {
       format = 'q4_k_m';
       assumed.push(
-        `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
+        d.ollamaTag
+          ? `weights Q4_K_M, what Ollama's library serves for ${d.ollamaTag} (say ${d.ollamaTag.split('-')[0]}-q8_0, ...)`
+          : `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
       );
     } else if (runtime === 'mlx') {
       format = 'mlx-4bit';
@@ -965,9 +1177,15 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     }
   }
 
+  if (d.ramGb !== undefined)
+    assumed.push(
+      `${d.ramGb} GB of system RAM noted: the estimate keeps the whole job in GPU memory (no offload)`,
+    );
+
   const request: Request = {
     model: model.id,
     format: format!,
+    formatGiven: explicitFormat !== undefined || d.generic !== undefined || d.tagFormat !== undefined,
     kvType,
     context,
     batch,
@@ -997,6 +1215,8 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
 
 function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): void {
   const gguf = GGUF_RUNTIMES.includes(runtime);
+  // gpt-oss GGUFs keep the experts in MXFP4 (ggml type MXFP4 since llama.cpp b6096).
+  if (gguf && f.family === 'mxfp4') return;
   if (f.family === 'gguf' && !gguf)
     throw new QueryError(`${f.label} files run in llama.cpp or Ollama, not ${runtime}`);
   if (gguf && f.family !== 'gguf')
@@ -1025,6 +1245,7 @@ export function parseQuery(text: string): { request: Request; model: ModelSpec }
 export function draftToText(d: Draft): string {
   const w: string[] = [];
   if (d.hubModel) w.push(d.hubModel);
+  else if (d.ollamaTag) w.push(d.ollamaTag);
   else if (d.model) w.push(d.model.startsWith('size:') ? `${d.model.slice(5)}b` : d.model);
   if (d.mode && d.mode !== 'inference') w.push(d.mode);
   if (d.generic) w.push(d.generic);

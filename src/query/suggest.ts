@@ -35,7 +35,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidate within a distance that grows with the word's length, if any. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const max = Math.max(1, Math.floor(w.length / 3));
+  // Two or three letters are too short to guess from: "ti" is not "t4".
+  const max = w.length <= 3 ? 0 : Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
