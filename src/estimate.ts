@@ -190,7 +190,8 @@ export function kvLayerCount(m: ModelSpec): number {
 function indexerBytesPerToken(m: ModelSpec, req: Request): number {
   if (!m.indexer) return 0;
   // llama.cpp (llama-kv-cache-dsa.cpp) keeps the indexer keys as a second cache in the main KV type.
-  if (req.runtime === 'llama.cpp' || req.runtime === 'ollama') return m.indexer.headDim * KV_BYTES[req.kvType];
+  if (req.runtime === 'llama.cpp' || req.runtime === 'ollama')
+    return m.indexer.headDim * KV_BYTES[req.kvType];
   return m.indexer.headDim + (m.indexer.headDim / 128) * 4;
 }
 

@@ -1,5 +1,6 @@
 // Fit: for every GPU, does the job fit, how tight, how many cards, how long a context, how fast at most.
 import { GPUS } from './catalog/gpus.ts';
+import { runsOn } from './catalog/runtimes.ts';
 import type { GpuSpec } from './catalog/types.ts';
 import type { Estimate } from './estimate.ts';
 import { GIB } from './units.ts';
@@ -212,9 +213,10 @@ function decodeCeiling(gpu: GpuSpec, e: Estimate, cards: number): number {
   return Math.round(((gpu.bandwidthGBs * 1e9 * cards) / bytes) * 10) / 10;
 }
 
+/** Every catalog GPU the runtime runs on (Apple GPUs only for MLX, llama.cpp, Ollama and 16-bit PyTorch). */
 export function fitAll(e: Estimate): Fit[] {
   const asked = e.request.gpuCount ?? 1;
-  const out = new Array<Fit>(GPUS.length);
+  const out = new Array<Fit | undefined>(GPUS.length);
   const needOn = needsPerCount(e);
   const needOnAsked = needOn(asked);
   for (const group of groupsFor(e.runtime.memoryUtilization)) {
@@ -223,7 +225,10 @@ export function fitAll(e: Estimate): Fit[] {
     const need = cards === asked ? needOnAsked : needOn(cards);
     const count = cardsNeeded(group.sample, usable, needOn);
     const maxCtx = maxContext(e, usable, cards);
-    for (const i of group.members) out[i] = fitRow(GPUS[i]!, e, usable, cards, need, count, maxCtx);
+    for (const i of group.members) {
+      const gpu = GPUS[i]!;
+      if (runsOn(gpu, e.runtime.id, e.format)) out[i] = fitRow(gpu, e, usable, cards, need, count, maxCtx);
+    }
   }
-  return out;
+  return out.filter((f): f is Fit => f !== undefined);
 }

@@ -2,7 +2,7 @@
 // Slack blocks) and that the CLI prints as the JSON of design 2.1.
 import { findGpu } from './catalog/gpus.ts';
 import { resolveHardware } from './catalog/hardware.ts';
-import { RUNTIME_PROFILES } from './catalog/runtimes.ts';
+import { notRunningWhy, RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
@@ -62,7 +62,8 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     // Generic devices and product sizes are not in the catalog: their row leads the list.
     if (!fits.includes(focus)) fits = [focus, ...fits];
   }
-  const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus) : null;
+  const runs = !focusGpu || runsOn(focusGpu, e.runtime.id, e.format);
+  const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus, runs) : null;
   const modeText =
     request.mode === 'inference'
       ? 'inference'
@@ -93,7 +94,15 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   return {
     kind: 'estimate',
     title,
-    summary: summarize(e, fits, focus, hw?.kind === 'sizes' ? { label: hw.label, rows: sizes! } : null, alternative),
+    summary: runs
+      ? summarize(
+          e,
+          fits,
+          focus,
+          hw?.kind === 'sizes' ? { label: hw.label, rows: sizes! } : null,
+          alternative,
+        )
+      : `Needs about ${gib(e.total.bytes)} (${gib(e.total.low)}-${gib(e.total.high)}), but ${notRunningWhy(focusGpu!, e.runtime.id, e.format)}.${alternative ? ` ${alternative.headline}` : ''}`,
     request,
     model: {
       id: model.id,
@@ -131,7 +140,8 @@ function summarize(
 ): string {
   const t = e.total;
   const needs = `Needs about ${gib(t.bytes)} (${gib(t.low)}-${gib(t.high)})`;
-  if (sizes) return `${needs}. ${perSize(sizes.label, sizes.rows)}${alternative ? ` ${alternative.headline}` : ''}`;
+  if (sizes)
+    return `${needs}. ${perSize(sizes.label, sizes.rows)}${alternative ? ` ${alternative.headline}` : ''}`;
   if (focus) {
     const cards = e.request.gpuCount ?? 1;
     const on = `${cards > 1 ? `${cards}x ` : ''}${focus.name}`;
@@ -147,8 +157,15 @@ function summarize(
   // One pass each: the smallest card that fits, else the smallest split that holds it.
   let smallest: Fit | undefined;
   let split: Fit | undefined;
+  // The headline names a card people own or rent (the catalog's common ones) when one fits.
   for (const f of fits) {
-    if (f.verdict === 'fits' && (!smallest || f.usableBytes < smallest.usableBytes)) smallest = f;
+    if (f.verdict === 'fits' && findGpu(f.gpu)?.common && (!smallest || f.usableBytes < smallest.usableBytes))
+      smallest = f;
+  }
+  for (const f of fits) {
+    if (!smallest && f.verdict === 'fits') smallest = f;
+    else if (f.verdict === 'fits' && !findGpu(smallest!.gpu)?.common && f.usableBytes < smallest!.usableBytes)
+      smallest = f;
     if (
       f.count > 1 &&
       (!split || f.count < split.count || (f.count === split.count && f.memoryBytes < split.memoryBytes))
@@ -191,15 +208,23 @@ const FALLBACK_LADDER = ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'] 
  * does: GGUF in llama.cpp (or Ollama if asked), since it runs on NVIDIA, AMD, Intel and Apple alike (no
  * bitsandbytes on a Mac). Inference only.
  */
-function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit): Alternative | null {
+function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Alternative | null {
   const req = e.request;
-  if (req.formatGiven || req.mode !== 'inference' || focus.verdict !== 'no') return null;
+  if (req.mode !== 'inference') return null;
+  if (runs && (req.formatGiven || focus.verdict !== 'no')) return null;
   const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
   const profile = RUNTIME_PROFILES[runtime];
   for (const format of FALLBACK_LADDER) {
     const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
     const alt = estimate(
-      { ...req, runtime, format, kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, assumed: [] },
+      {
+        ...req,
+        runtime,
+        format,
+        kvType,
+        flashAttention: profile.flashAttention || kvType !== req.kvType,
+        assumed: [],
+      },
       e.model,
     );
     const row = fitOn(gpu, alt, req.gpuCount);

@@ -119,10 +119,10 @@ describe('GPU catalog shape', () => {
     }
   });
 
-  it('marks about a dozen common choices', () => {
+  it('marks the common choices, about one card in eight (headlines prefer them)', () => {
     const common = GPUS.filter((g) => g.common);
     expect(common.length).toBeGreaterThanOrEqual(10);
-    expect(common.length).toBeLessThanOrEqual(16);
+    expect(common.length).toBeLessThanOrEqual(Math.ceil(GPUS.length / 8));
   });
 
   it('includes the cards the bot must know', () => {
@@ -487,8 +487,8 @@ describe('MAC_PRODUCT_CHIPS', () => {
       ['imac', 'mac-mini', 'mac-pro', 'mac-studio', 'macbook-air', 'macbook-pro'].sort(),
     );
     for (const [product, chips] of Object.entries(MAC_PRODUCT_CHIPS)) {
-      expect(chips.length, product).toBeGreaterThan(0);
-      for (const chip of chips) expect(gpuVariants(chip).length, `${product}: ${chip}`).toBeGreaterThan(0);
+      expect(chips!.length, product).toBeGreaterThan(0);
+      for (const chip of chips!) expect(gpuVariants(chip).length, `${product}: ${chip}`).toBeGreaterThan(0);
     }
     // The current lineup leads; earlier generations sold under the name follow.
     expect(MAC_PRODUCT_CHIPS['mac-studio']!.slice(0, 2)).toEqual(['m4-max', 'm3-ultra']);

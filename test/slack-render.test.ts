@@ -266,7 +266,9 @@ describe('renderReply: estimates', () => {
     expectEscaped(msg);
     // Sizes are GiB; the only "GB" left are marketed card names ("RTX 5060 Ti 16 GB") and bandwidths.
     let shown = [msg.text, ...texts(msg.blocks).map((t) => t.obj.text)].join('\n');
-    for (const g of GPUS) shown = shown.split(escapeMrkdwn(g.name)).join('');
+    // Longest names first: "Jetson Thor" is a prefix of "Jetson Thor T4000 64GB".
+    for (const g of [...GPUS].sort((a, b) => b.name.length - a.name.length))
+      shown = shown.split(escapeMrkdwn(g.name)).join('');
     expect(shown).not.toMatch(/\d\s*(GB|MB|TB|MiB|KiB)\b/);
     expect(shown).toMatch(/\d GiB/);
   });

@@ -28,16 +28,7 @@ export const RUNTIMES: readonly Runtime[] = [
 ];
 
 export type FormatFamily =
-  | 'float'
-  | 'fp8'
-  | 'bnb'
-  | 'gptq'
-  | 'awq'
-  | 'gguf'
-  | 'exl2'
-  | 'mxfp4'
-  | 'nvfp4'
-  | 'mlx';
+  'float' | 'fp8' | 'bnb' | 'gptq' | 'awq' | 'gguf' | 'exl2' | 'mxfp4' | 'nvfp4' | 'mlx';
 
 export interface WeightFormat {
   id: string;

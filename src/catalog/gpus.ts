@@ -13,6 +13,7 @@
 // vendor/category groups, largest memory first, so lists and "fits on" answers come out in a stable order.
 
 import type { GpuSpec } from './types.ts';
+import { dict } from '../dict.ts';
 
 const TPU_NVIDIA = 'reox007/RightNow-GPU-Database:data/nvidia/all.json (TechPowerUp scrape)';
 const TPU_AMD = 'reox007/RightNow-GPU-Database:data/amd/all.json (TechPowerUp scrape)';
@@ -85,12 +86,12 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   },
   {
     id: 'rtx-5080', vendor: 'NVIDIA', name: 'GeForce RTX 5080', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 960,
-    kind: 'discrete', category: 'consumer', year: 2025, aliases: ['5080', 'rtx5080', 'geforce-rtx-5080'],
+    kind: 'discrete', category: 'consumer', year: 2025, common: true, aliases: ['5080', 'rtx5080', 'geforce-rtx-5080'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-5080.c4217`,
   },
   {
     id: 'rtx-5070-ti', vendor: 'NVIDIA', name: 'GeForce RTX 5070 Ti', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 896,
-    kind: 'discrete', category: 'consumer', year: 2025, aliases: ['5070-ti', '5070ti', 'rtx5070ti', 'rtx-5070ti'],
+    kind: 'discrete', category: 'consumer', year: 2025, common: true, aliases: ['5070-ti', '5070ti', 'rtx5070ti', 'rtx-5070ti'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-5070-ti.c4243`,
   },
   {
@@ -101,7 +102,7 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   // A bare "5060 Ti" means the 16 GB card: it is the one bought for LLMs.
   {
     id: 'rtx-5060-ti-16gb', vendor: 'NVIDIA', name: 'GeForce RTX 5060 Ti 16 GB', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 448,
-    kind: 'discrete', category: 'consumer', year: 2025,
+    kind: 'discrete', category: 'consumer', year: 2025, common: true,
     aliases: ['5060-ti', '5060ti', 'rtx-5060-ti', 'rtx5060ti', '5060-ti-16gb', '5060ti-16gb', '5060-ti-16', 'rtx-5060-ti-16'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-5060-ti-16-gb.c4292`,
   },
@@ -139,12 +140,12 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   },
   {
     id: 'rtx-4080', vendor: 'NVIDIA', name: 'GeForce RTX 4080', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 716.8,
-    kind: 'discrete', category: 'consumer', year: 2022, aliases: ['4080', 'rtx4080'],
+    kind: 'discrete', category: 'consumer', year: 2022, common: true, aliases: ['4080', 'rtx4080'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-4080.c3888`,
   },
   {
     id: 'rtx-4070-ti-super', vendor: 'NVIDIA', name: 'GeForce RTX 4070 Ti SUPER', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 672.3,
-    kind: 'discrete', category: 'consumer', year: 2024,
+    kind: 'discrete', category: 'consumer', year: 2024, common: true,
     aliases: ['4070-ti-super', '4070tisuper', 'rtx4070tisuper', 'rtx-4070ti-super', '4070ti-super'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-4070-ti-super.c4187`,
   },
@@ -157,7 +158,7 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   },
   {
     id: 'rtx-4070', vendor: 'NVIDIA', name: 'GeForce RTX 4070', memoryGiB: 12, usableFraction: 1, bandwidthGBs: 504.2,
-    kind: 'discrete', category: 'consumer', year: 2023, aliases: ['4070', 'rtx4070'],
+    kind: 'discrete', category: 'consumer', year: 2023, common: true, aliases: ['4070', 'rtx4070'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-4070.c3924`,
     notes: 'GDDR6X card; a later GDDR6 variant has 480 GB/s.',
   },
@@ -183,7 +184,7 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   },
   {
     id: 'rtx-4060', vendor: 'NVIDIA', name: 'GeForce RTX 4060', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 272,
-    kind: 'discrete', category: 'consumer', year: 2023, aliases: ['4060', 'rtx4060', 'rtx-4060-8gb'],
+    kind: 'discrete', category: 'consumer', year: 2023, common: true, aliases: ['4060', 'rtx4060', 'rtx-4060-8gb'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-4060.c4107; NVIDIA spec page (GeForce RTX 4060: 8 GB GDDR6, 272 GB/s)`,
     notes: 'Not in gpus.csv. gpu_poor lists it as 16 GB / 288 GB/s, which is wrong (gpus_notes.md).',
   },
@@ -209,14 +210,14 @@ const NVIDIA_CONSUMER: GpuSpec[] = [
   // A bare "3080" means the original 10 GB card.
   {
     id: 'rtx-3080-10gb', vendor: 'NVIDIA', name: 'GeForce RTX 3080 10 GB', memoryGiB: 10, usableFraction: 1, bandwidthGBs: 760.3,
-    kind: 'discrete', category: 'consumer', year: 2020,
+    kind: 'discrete', category: 'consumer', year: 2020, common: true,
     aliases: ['3080', 'rtx3080', 'rtx-3080', '3080-10gb', '3080-10', 'rtx-3080-10'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-3080.c3621`,
     notes: 'Original 10 GB card, 320-bit bus.',
   },
   {
     id: 'rtx-3070', vendor: 'NVIDIA', name: 'GeForce RTX 3070', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 448,
-    kind: 'discrete', category: 'consumer', year: 2020, aliases: ['3070', 'rtx3070', 'rtx-3070-8gb'],
+    kind: 'discrete', category: 'consumer', year: 2020, common: true, aliases: ['3070', 'rtx3070', 'rtx-3070-8gb'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-3070.c3674; NVIDIA spec page (GeForce RTX 3070: 8 GB GDDR6, 448 GB/s)`,
   },
   // A bare "3060" means the 12 GB card, by far the common one.
@@ -359,7 +360,7 @@ const NVIDIA_LAPTOP: GpuSpec[] = [
     notes: 'Laptop GPU: OEMs set memory clocks and power limits, so bandwidth varies by model; this is TechPowerUp\'s reference figure.',
   },
   {
-    id: 'rtx-5070-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 5070 Ti Laptop GPU', memoryGiB: 12, usableFraction: 1, bandwidthGBs: 672,
+    id: 'rtx-5070-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 5070 Ti Laptop', memoryGiB: 12, usableFraction: 1, bandwidthGBs: 672,
     kind: 'discrete', category: 'laptop', year: 2025,
     aliases: ['5070-ti-laptop', 'rtx5070ti-laptop', 'rtx-5070-ti-mobile', '5070-ti-mobile', '5070ti-laptop'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-5070-ti-mobile.c4238`,
@@ -422,21 +423,21 @@ const NVIDIA_LAPTOP: GpuSpec[] = [
     notes: 'Laptop GPU: OEMs set memory clocks and power limits, so bandwidth varies by model; this is TechPowerUp\'s reference figure.',
   },
   {
-    id: 'rtx-3080-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3080 Ti Laptop GPU', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 512,
+    id: 'rtx-3080-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3080 Ti Laptop', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 512,
     kind: 'discrete', category: 'laptop', year: 2022,
     aliases: ['3080-ti-laptop', 'rtx3080ti-laptop', 'rtx-3080-ti-mobile', '3080-ti-mobile', '3080ti-laptop'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-3080-ti-mobile.c3840`,
     notes: 'Laptop GPU: OEMs set memory clocks and power limits, so bandwidth varies by model; this is TechPowerUp\'s reference figure.',
   },
   {
-    id: 'rtx-3080-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3080 Laptop GPU (8 GB)', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 448,
+    id: 'rtx-3080-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3080 Laptop 8 GB', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 448,
     kind: 'discrete', category: 'laptop', year: 2021,
     aliases: ['3080-laptop', 'rtx3080-laptop', 'rtx-3080-mobile', '3080-mobile', 'rtx-3080m', '3080m'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-3080-mobile.c3684`,
     notes: 'Some laptops shipped a 16 GB RTX 3080; TechPowerUp lists only the 8 GB part, so that variant is not in the catalog. Laptop GPU: OEMs set memory clocks and power limits, so bandwidth varies by model; this is TechPowerUp\'s reference figure.',
   },
   {
-    id: 'rtx-3070-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3070 Ti Laptop GPU', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 448,
+    id: 'rtx-3070-ti-laptop', vendor: 'NVIDIA', name: 'GeForce RTX 3070 Ti Laptop', memoryGiB: 8, usableFraction: 1, bandwidthGBs: 448,
     kind: 'discrete', category: 'laptop', year: 2022,
     aliases: ['3070-ti-laptop', 'rtx3070ti-laptop', 'rtx-3070-ti-mobile', '3070-ti-mobile', '3070ti-laptop'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/geforce-rtx-3070-ti-mobile.c3852`,
@@ -492,14 +493,14 @@ const NVIDIA_WORKSTATION: GpuSpec[] = [
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/rtx-4000-ada-generation.c4171; NVIDIA spec page (RTX 4000 Ada Generation: 20 GB GDDR6, 360 GB/s)`,
   },
   {
-    id: 'rtx-pro-6000-blackwell-max-q', vendor: 'NVIDIA', name: 'RTX PRO 6000 Blackwell Max-Q Workstation Edition', memoryGiB: 96, usableFraction: 1, bandwidthGBs: 1790,
+    id: 'rtx-pro-6000-blackwell-max-q', vendor: 'NVIDIA', name: 'RTX PRO 6000 Blackwell Max-Q', memoryGiB: 96, usableFraction: 1, bandwidthGBs: 1790,
     kind: 'discrete', category: 'workstation', year: 2025,
     aliases: ['rtx-pro-6000-max-q', 'pro-6000-max-q', 'rtx-pro-6000-maxq', 'rtx-6000-pro-max-q'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/rtx-pro-6000-blackwell-max-q.c4273`,
     notes: 'Same 96 GB and bandwidth as the workstation edition (TechPowerUp).',
   },
   {
-    id: 'rtx-pro-6000-blackwell-server', vendor: 'NVIDIA', name: 'RTX PRO 6000 Blackwell Server Edition', memoryGiB: 96, usableFraction: 1, bandwidthGBs: 1790,
+    id: 'rtx-pro-6000-blackwell-server', vendor: 'NVIDIA', name: 'RTX PRO 6000 Blackwell Server', memoryGiB: 96, usableFraction: 1, bandwidthGBs: 1790,
     kind: 'discrete', category: 'workstation', year: 2025,
     aliases: ['rtx-pro-6000-server', 'pro-6000-server', 'rtx-6000-pro-server'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/rtx-pro-6000-blackwell-server.c4274`,
@@ -579,13 +580,13 @@ const NVIDIA_DATACENTER: GpuSpec[] = [
   },
   // --- Blackwell Ultra --- Marketed with 288 GB per GPU; like B200/GB200 we use the usable per-GPU figure.
   {
-    id: 'gb300', vendor: 'NVIDIA', name: 'GB300 (per Blackwell Ultra GPU)', memoryGiB: 279, usableFraction: 1, bandwidthGBs: 8000,
+    id: 'gb300', vendor: 'NVIDIA', name: 'GB300 (per GPU)', memoryGiB: 279, usableFraction: 1, bandwidthGBs: 8000,
     kind: 'discrete', category: 'datacenter', year: 2025, aliases: ['gb300-nvl72', 'gb-300'],
     source: `${VERDA_GB300} (per-GPU table: GB300 279 GB HBM3E, 8 TB/s); https://glennklockwood.com/garden/processors/B300 (GB300 NVL72: "20 TB HBM at 576 TB/s" over 72 GPUs); https://aiwiki.ai/wiki/nvidia_gb300_nvl72 (announced 2025-03-18, shipping July 2025)`,
     notes: 'Superchip = 1 Grace + 2 GPUs; figures are per GPU. Marketed as 288 GB of HBM3e per GPU; 279 GB is the per-GPU figure Verda lists (as GB200 is 186 of 192).',
   },
   {
-    id: 'b300', vendor: 'NVIDIA', name: 'B300 (HGX/DGX, Blackwell Ultra)', memoryGiB: 270, usableFraction: 1, bandwidthGBs: 8000,
+    id: 'b300', vendor: 'NVIDIA', name: 'B300 (HGX/DGX)', memoryGiB: 270, usableFraction: 1, bandwidthGBs: 8000,
     kind: 'discrete', category: 'datacenter', year: 2025,
     aliases: ['b300-288gb', 'b300-270gb', 'hgx-b300', 'dgx-b300', 'blackwell-ultra'],
     source: `${STAS00} (memory table: B300 SXM 288 GB HBM3e, 8.00 TB/s from the DGX B300 datasheet; HGX B300 platform: "2.1TB total memory" for 8 GPUs); ${VERDA_GB300} (per-GPU table: B300 270 GB HBM3E, 7.7 TB/s)`,
@@ -805,7 +806,7 @@ const NVIDIA_EDGE: GpuSpec[] = [
     notes: 'Same 0.9 budget as the 64 GB module.',
   },
   {
-    id: 'jetson-thor-t5000', vendor: 'NVIDIA', name: 'Jetson AGX Thor (T5000) 128GB', memoryGiB: 128, usableFraction: 0.9, bandwidthGBs: 273.2,
+    id: 'jetson-thor-t5000', vendor: 'NVIDIA', name: 'Jetson AGX Thor 128GB', memoryGiB: 128, usableFraction: 0.9, bandwidthGBs: 273.2,
     kind: 'unified', category: 'edge', year: 2025,
     aliases: ['jetson-thor', 'jetson-agx-thor', 'agx-thor', 'thor', 'jetson-t5000', 't5000', 'jetson-thor-128gb'],
     source: `${TPU_NVIDIA} -> https://www.techpowerup.com/gpu-specs/jetson-t5000.c4370`,
@@ -1085,7 +1086,7 @@ const GOOGLE: GpuSpec[] = [
     source: `https://cloud.google.com/tpu/docs/v5p ("HBM2e capacity and bandwidth: 95 GB, 2765 GBps"); ${STAS00} (95 GB, 2.76 TB/s); https://aiwiki.ai/wiki/google_tpu_v5p/raw (announced 2023-12-06)`,
   },
   {
-    id: 'tpu-v6e', vendor: 'Google', name: 'Cloud TPU v6e Trillium (per chip)', memoryGiB: 32, usableFraction: 1, bandwidthGBs: 1638,
+    id: 'tpu-v6e', vendor: 'Google', name: 'TPU v6e Trillium (per chip)', memoryGiB: 32, usableFraction: 1, bandwidthGBs: 1638,
     kind: 'discrete', category: 'datacenter', year: 2024, aliases: ['v6e', 'tpuv6e', 'trillium', 'tpu-trillium'],
     source: 'https://docs.cloud.google.com/tpu/docs/v6e ("HBM capacity per chip 32 GB", "HBM bandwidth per chip 1638 GBps"); https://aiwiki.ai/wiki/google_trillium (GA 2024-12-12)',
   },
@@ -1369,7 +1370,7 @@ export const GPU_FAMILY_NAMES: readonly string[] = [...VARIANTS.keys()];
  * Mac Studio M4 Max/M3 Ultra (March 2025): https://www.pocket-lint.com/the-mac-studio-gets-the-m4-max-and-m3-ultra-chip/ ;
  * Mac Pro M2 Ultra (last updated 2023, same neowin page).
  */
-export const MAC_PRODUCT_CHIPS: Readonly<Record<string, string[]>> = {
+export const MAC_PRODUCT_CHIPS: Readonly<Record<string, string[] | undefined>> = dict({
   // The current lineup (sources above) first, then the earlier Apple-silicon generations sold under the
   // same name (Apple's tech-specs archive): people ask about the Mac they own, often a few years old.
   'macbook-air': ['m5', 'm4', 'm3', 'm2', 'm1'],
@@ -1392,10 +1393,10 @@ export const MAC_PRODUCT_CHIPS: Readonly<Record<string, string[]>> = {
   imac: ['m4', 'm3', 'm1'],
   'mac-studio': ['m4-max', 'm3-ultra', 'm2-max', 'm2-ultra', 'm1-max', 'm1-ultra'],
   'mac-pro': ['m2-ultra'],
-};
+});
 
 for (const [product, chips] of Object.entries(MAC_PRODUCT_CHIPS)) {
-  for (const chip of chips) {
+  for (const chip of chips ?? []) {
     if (!VARIANTS.has(chip)) throw new Error(`GPU catalog: ${product} lists unknown chip ${chip}`);
   }
 }

@@ -4,6 +4,7 @@
 // `m3-max`, `macbook-air-24gb`); this module turns it back into devices for the fit.
 import { findGpu, gpuVariants, MAC_PRODUCT_CHIPS } from './gpus.ts';
 import type { GpuSpec } from './types.ts';
+import { dict } from '../dict.ts';
 
 /** One device, or a chip/product sold in several memory sizes (the reply answers per size). */
 export type Hardware =
@@ -16,7 +17,7 @@ const PRODUCT_SIZE = /^(.+)-(\d+(?:\.\d+)?)gb$/;
 /** Marketed memory sizes we accept for a generic device, in GB. */
 const GB_LIMIT = { min: 1, max: 2048 } as const;
 
-const PRODUCT_NAMES: Record<string, string> = {
+const PRODUCT_NAMES = dict<string>({
   mac: 'Mac',
   macbook: 'MacBook',
   'macbook-air': 'MacBook Air',
@@ -25,7 +26,7 @@ const PRODUCT_NAMES: Record<string, string> = {
   'mac-studio': 'Mac Studio',
   imac: 'iMac',
   'mac-pro': 'Mac Pro',
-};
+});
 
 /** A device known only by its memory: usable memory follows its kind, no bandwidth (so no speed ceiling). */
 export function genericDevice(kind: 'gpu' | 'mac', gb: number, label?: string): GpuSpec {

@@ -1,6 +1,7 @@
 // What each serving stack does with memory, as constants with their sources (docs/methodology.md, "Runtimes").
 import type { Runtime } from './formats.ts';
-import type { StateKind } from './types.ts';
+import type { GpuSpec, StateKind } from './types.ts';
+import type { WeightFormat } from './formats.ts';
 import { GIB } from '../units.ts';
 
 export interface RuntimeProfile {
@@ -147,7 +148,7 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
       convBytes: 4,
       copies: 1,
       minSequences: 4,
-      what: 'f32 state and conv, for llama-server\'s 4 default sequences',
+      what: "f32 state and conv, for llama-server's 4 default sequences",
     },
     loadsEncoder: false,
     note: 'llama.cpp: full GPU offload (-ngl 99), n_ubatch 512; token embeddings stay in system RAM',
@@ -221,3 +222,33 @@ export const RUNTIME_PROFILES: Record<Runtime, RuntimeProfile> = {
     note: 'MLX on Apple silicon: prompt prefilled in steps of 2048 tokens',
   },
 };
+
+/**
+ * Whether a runtime runs this format on this hardware. Apple GPUs run MLX, llama.cpp / Ollama (Metal) and
+ * PyTorch's MPS backend for 16-bit weights only (bitsandbytes, AWQ/GPTQ kernels, vLLM, SGLang and ExLlamaV2
+ * are CUDA/ROCm software); MLX runs on Apple silicon only; TPUs run vLLM's TPU backend and PyTorch/XLA.
+ */
+export function runsOn(gpu: GpuSpec, runtime: Runtime, format: WeightFormat): boolean {
+  if (gpu.vendor === 'Apple')
+    return (
+      runtime === 'mlx' ||
+      runtime === 'llama.cpp' ||
+      runtime === 'ollama' ||
+      (runtime === 'transformers' && format.family === 'float')
+    );
+  if (runtime === 'mlx') return false;
+  if (gpu.vendor === 'Google')
+    return runtime === 'vllm' || (runtime === 'transformers' && format.family === 'float');
+  if (gpu.vendor === 'Intel') return runtime !== 'exllamav2' && runtime !== 'sglang';
+  return true;
+}
+
+/** Why runsOn said no, for the reply. */
+export function notRunningWhy(gpu: GpuSpec, runtime: Runtime, format: WeightFormat): string {
+  const what =
+    runtime === 'transformers' ? `${format.label} in transformers` : RUNTIME_PROFILES[runtime].label;
+  if (gpu.vendor === 'Apple')
+    return `${what} does not run on Apple GPUs: on a Mac say runtime=mlx, llama.cpp or ollama`;
+  if (runtime === 'mlx') return 'MLX runs on Apple silicon only';
+  return `${what} does not run on ${gpu.vendor} ${gpu.category === 'datacenter' ? 'accelerators' : 'GPUs'}`;
+}

@@ -595,11 +595,28 @@ export function parseDraft(text: string): Draft {
   return d;
 }
 
+/** The hardware word names Apple silicon (a chip, a configuration, a Mac product or a generic Mac). */
+function isMac(gpu: string): boolean {
+  const hw = resolveHardware(gpu);
+  if (!hw) return false;
+  return (hw.kind === 'one' ? hw.gpu : hw.options[0]!).vendor === 'Apple';
+}
+
 // ---------------------------------------------------------------- Ollama tags
 
 const OLLAMA_TAG = /^[a-z][a-z0-9._-]*:[a-z0-9._-]+$/;
 /** Tag parts that name a variant of the same weights, not a different model. */
-const TAG_VARIANTS = new Set(['instruct', 'it', 'chat', 'text', 'base', 'latest', 'thinking', 'think', 'vision']);
+const TAG_VARIANTS = new Set([
+  'instruct',
+  'it',
+  'chat',
+  'text',
+  'base',
+  'latest',
+  'thinking',
+  'think',
+  'vision',
+]);
 
 /**
  * `name:tag` as Ollama's library writes it. The tag holds a size (`14b`, `30b-a3b`, `e4b`), variant words
@@ -620,7 +637,8 @@ function applyOllamaTag(d: Draft, word: string): void {
       setTagFormat(d, 'q4_0', word);
       continue;
     }
-    const f = part === 'fp16' ? findFormat('f16') : part === 'bf16' ? findFormat('bf16-gguf') : findFormat(part);
+    const f =
+      part === 'fp16' ? findFormat('f16') : part === 'bf16' ? findFormat('bf16-gguf') : findFormat(part);
     if (f && f.family !== 'float') {
       setTagFormat(d, f.id, word);
       continue;
@@ -657,8 +675,7 @@ function setTagFormat(d: Draft, format: string, word: string): void {
 function memoryAt(w: readonly string[], i: number): { gb: number; used: number } | undefined {
   const one = /^(\d+(?:\.\d+)?)-?(gb|gib|g)$/.exec(w[i]!);
   if (one) return { gb: Number(one[1]), used: 1 };
-  if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib)$/.test(w[i + 1] ?? ''))
-    return { gb: Number(w[i]), used: 2 };
+  if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib)$/.test(w[i + 1] ?? '')) return { gb: Number(w[i]), used: 2 };
   return undefined;
 }
 
@@ -671,7 +688,8 @@ const RAM_WORDS = new Set(['ram', 'memory', 'unified', 'system']);
  * Returns the words after the size that it used.
  */
 function applyMemory(d: Draft, w: readonly string[], at: number, gb: number): number {
-  if (!(gb >= 1 && gb <= 2048)) throw new QueryError(`a memory size must be between 1 and 2,048 GB, not ${gb} GB`);
+  if (!(gb >= 1 && gb <= 2048))
+    throw new QueryError(`a memory size must be between 1 and 2,048 GB, not ${gb} GB`);
   let used = 0;
   while (w[at + used] === 'of') used++;
   const next = w[at + used];
@@ -866,7 +884,8 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
 
 /** Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). */
 /** First words of GPU names ("rtx", "radeon", "m3"): an unknown word starting so is taken for a GPU. */
-const GPU_HEADS = /^(rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d|jetson|tpu|mac)/;
+const GPU_HEADS =
+  /^(rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d|jetson|tpu|mac)/;
 
 /**
  * Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). A guess
@@ -965,7 +984,11 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     runtime = 'llama.cpp';
     implied = `implied by kv=${d.kvType}, a llama.cpp cache type`;
   } else if (nativeGguf) runtime = 'llama.cpp';
-  else runtime = 'transformers';
+  else if (d.gpu !== undefined && isMac(d.gpu)) {
+    // No bitsandbytes or vLLM on a Mac: MLX is what Mac owners run.
+    runtime = 'mlx';
+    implied = 'since the hardware is a Mac';
+  } else runtime = 'transformers';
   if (training && runtime !== 'transformers') {
     throw new QueryError(
       `${mode} runs in PyTorch (transformers/PEFT), not ${runtime}: drop runtime=${runtime}`,
