@@ -313,7 +313,9 @@ describe('config.json -> architecture', () => {
     [{ model_type: 't5', d_model: 512 }, /no num_hidden_layers/],
     [
       {
-        model_type: 'qwen3_next',
+        // A layer kind no runtime model here describes (Qwen3-Next's linear_attention is modeled: see
+        // test/hybrid-architectures.test.ts).
+        model_type: 'retnet',
         hidden_size: 2048,
         num_hidden_layers: 2,
         num_attention_heads: 16,
@@ -321,7 +323,7 @@ describe('config.json -> architecture', () => {
         vocab_size: 1000,
         intermediate_size: 5120,
         max_position_embeddings: 4096,
-        layer_types: ['linear_attention', 'full_attention'],
+        layer_types: ['retention', 'full_attention'],
       },
       /not modeled/,
     ],

@@ -9,6 +9,15 @@
 import { FORMATS } from './formats.ts';
 import { ModelConfigError } from './hf-config.ts';
 import type { MlaSpec, ModelSpec, MoeSpec, SlidingWindow } from './types.ts';
+import {
+  groupLayers,
+  isPlain,
+  kimiDelta,
+  shortConv,
+  type LayerKind,
+  type Layout,
+  type RecurrentShape,
+} from './layout.ts';
 
 /** One tensor info from the header. Shapes are ggml order: ne0 (the contiguous row) first. */
 export interface GgufTensor {
@@ -138,6 +147,111 @@ function num(md: Readonly<Record<string, unknown>>, key: string): number | undef
   if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' || typeof x === 'bigint'))
     return Math.max(...v.map(Number));
   return undefined;
+}
+
+/** A per-layer array (numbers or booleans as 0/1), if the key holds one. */
+function perLayer(md: Readonly<Record<string, unknown>>, key: string): number[] | undefined {
+  const v = md[key];
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  const out = v.map((x) => (typeof x === 'boolean' ? (x ? 1 : 0) : Number(x)));
+  return out.every((x) => Number.isFinite(x)) ? out : undefined;
+}
+
+/** Architectures whose recurrent layers are Gated DeltaNet (llama.cpp src/models/qwen3next.cpp, qwen35*.cpp). */
+const DELTA_NET_ARCHS = new Set(['qwen3next', 'qwen35', 'qwen35moe']);
+const MAMBA1_ARCHS = new Set(['jamba', 'mamba']);
+const SHORT_CONV_ARCHS = new Set(['lfm2', 'lfm2moe']);
+const RECURRENT_ARCHS = new Set([
+  ...DELTA_NET_ARCHS,
+  ...MAMBA1_ARCHS,
+  ...SHORT_CONV_ARCHS,
+  'mamba2',
+  'granitehybrid',
+  'nemotron_h',
+  'nemotron_h_moe',
+  'falcon-h1',
+  'kimi-linear',
+  'plamo2',
+]);
+
+/**
+ * Which layers keep KV or a recurrent state, from the header (llama.cpp's own rules): a per-layer
+ * head_count_kv of 0 marks a recurrent layer (Granite-hybrid, LFM2, Jamba), unless the layer has an FFN of
+ * its own (Nemotron-H's MLP-only layers); Qwen3-Next lists its recurrent layers or uses
+ * full_attention_interval (default 4); Falcon-H1 runs both in every layer; Gemma 3n / 4 mark sliding layers
+ * in sliding_window_pattern and share the KV of their last layers.
+ */
+function ggufLayout(
+  arch: string,
+  md: Readonly<Record<string, unknown>>,
+  layers: number,
+  hidden: number,
+  heads: number,
+  kvHeads: number,
+  headDim: number,
+  window: number | undefined,
+  file: string,
+): Layout | undefined {
+  const k = (key: string) => `${arch}.${key}`;
+  const kvArray = perLayer(md, k('attention.head_count_kv'));
+  const ffArray = perLayer(md, k('feed_forward_length'));
+  const swaPattern = perLayer(md, k('attention.sliding_window_pattern'));
+  const shared = num(md, k('attention.shared_kv_layers')) ?? 0;
+  let kinds: LayerKind[] | undefined;
+  if (arch === 'falcon-h1') kinds = Array.from({ length: layers }, () => 'both');
+  else if (DELTA_NET_ARCHS.has(arch)) {
+    const listed = perLayer(md, k('attention.recurrent_layers'));
+    const n = num(md, k('full_attention_interval')) ?? 4;
+    kinds = Array.from({ length: layers }, (_, i) =>
+      (listed ? listed[i] === 1 : (i + 1) % n !== 0) ? 'recurrent' : 'full',
+    );
+  } else if (kvArray && kvArray.length === layers && kvArray.includes(0)) {
+    kinds = kvArray.map((kv, i) =>
+      kv > 0 ? 'full' : ffArray && (ffArray[i] ?? 0) > 0 && RECURRENT_ARCHS.has(arch) ? 'none' : 'recurrent',
+    );
+  } else if (swaPattern && swaPattern.length === layers && window !== undefined) {
+    kinds = swaPattern.map((sliding) => (sliding ? 'sliding' : 'full'));
+  }
+  if (!kinds && shared === 0) return undefined;
+  kinds ??= Array.from({ length: layers }, () => 'full');
+  const needsState = kinds.some((x) => x === 'recurrent' || x === 'both');
+  let recurrent: RecurrentShape | undefined;
+  if (needsState) {
+    if (SHORT_CONV_ARCHS.has(arch)) recurrent = shortConv(hidden, required(md, k('shortconv.l_cache'), file));
+    else if (arch === 'kimi-linear')
+      recurrent = kimiDelta(
+        heads,
+        required(md, k('kda.head_dim'), file),
+        required(md, k('ssm.conv_kernel'), file),
+      );
+    else {
+      // llama-hparams.cpp: n_embd_r = (d_conv - 1) x (d_inner + 2 n_group d_state), n_embd_s = d_state x d_inner.
+      const conv = required(md, k('ssm.conv_kernel'), file);
+      const inner = required(md, k('ssm.inner_size'), file);
+      const dState = required(md, k('ssm.state_size'), file);
+      const groups = num(md, k('ssm.group_count')) ?? 0;
+      const kind = DELTA_NET_ARCHS.has(arch) ? 'gated-deltanet' : MAMBA1_ARCHS.has(arch) ? 'mamba' : 'mamba2';
+      recurrent = {
+        kind,
+        stateElements: dState * inner,
+        convElements: (conv - 1) * (inner + 2 * groups * dState),
+      };
+    }
+  }
+  // gemma3n keeps KV on its first 20 layers whatever the header says (llama.cpp src/models/gemma3n.cpp).
+  const sharedLayers = arch === 'gemma3n' ? Math.max(0, layers - 20) : shared;
+  const layout = groupLayers(
+    kinds,
+    {
+      kvHeads,
+      headDim,
+      ...(window !== undefined ? { window } : {}),
+      ...(kvArray && kvArray.length === layers ? { kvHeadsPerLayer: kvArray } : {}),
+    },
+    recurrent,
+    sharedLayers,
+  );
+  return isPlain(layout, layers, kvHeads, headDim) ? undefined : layout;
 }
 
 function required(md: Readonly<Record<string, unknown>>, key: string, file: string): number {
@@ -311,8 +425,28 @@ export function specFromGguf(input: GgufInput): ModelSpec {
       source: `the GGUF header of ${file.split('/').pop() ?? file} (${tensors.length} tensors${shards}: ${typeList})`,
     },
   };
-  const sw = windowLayout(arch, layers, num(md, k('attention.sliding_window')), maxContext);
-  if (sw) spec.slidingWindow = sw;
+  const windowTokens = num(md, k('attention.sliding_window'));
+  const layout = ggufLayout(
+    arch,
+    md,
+    layers,
+    hidden,
+    heads,
+    kvHeads,
+    headDim,
+    windowTokens !== undefined && windowTokens < maxContext ? windowTokens : undefined,
+    file,
+  );
+  if (layout) {
+    spec.kvGroups = layout.kvGroups;
+    if (layout.stateGroups.length > 0) spec.stateGroups = layout.stateGroups;
+  } else {
+    const sw = windowLayout(arch, layers, windowTokens, maxContext);
+    if (sw) spec.slidingWindow = sw;
+  }
+  const indexHeads = num(md, k('attention.indexer.head_count'));
+  const indexDim = num(md, k('attention.indexer.key_length'));
+  if (indexHeads && indexDim) spec.indexer = { heads: indexHeads, headDim: indexDim };
   if (notes.length > 0) spec.notes = notes.join('; ');
   return spec;
 }

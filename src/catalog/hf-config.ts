@@ -9,6 +9,18 @@
 import { z } from 'zod';
 import { paramBreakdown } from './params.ts';
 import type { ExactWeights, MlaSpec, ModelSpec, MoeSpec, SlidingWindow } from './types.ts';
+import {
+  gatedDeltaNet,
+  groupLayers,
+  isPlain,
+  kimiDelta,
+  lightning,
+  mamba1,
+  mamba2,
+  shortConv,
+  type LayerKind,
+  type RecurrentShape,
+} from './layout.ts';
 
 /** A config.json or GGUF header that does not describe a model we can size; the message is for the asker. */
 export class ModelConfigError extends Error {
@@ -93,6 +105,52 @@ const LayerSchema = z.looseObject({
   decoder_sparse_step: positive(2000).optional(),
   mlp_only_layers: z.array(count(2000)).max(2000).optional(),
   num_nextn_predict_layers: count(100).optional(),
+  // hybrid layouts: linear attention (Qwen3-Next, Qwen3.5), Mamba (Granite 4, Nemotron-H, Falcon-H1, Jamba),
+  // short conv (LFM2), lightning (MiniMax-01), KDA (Kimi Linear), shared KV (Gemma 3n), DSA (DeepSeek V3.2)
+  full_attention_interval: positive(2000).optional(),
+  linear_num_key_heads: positive(10_000).optional(),
+  linear_num_value_heads: positive(10_000).optional(),
+  linear_key_head_dim: positive(100_000).optional(),
+  linear_value_head_dim: positive(100_000).optional(),
+  linear_conv_kernel_dim: positive(1000).optional(),
+  mamba_n_heads: positive(100_000).optional(),
+  mamba_num_heads: positive(100_000).optional(),
+  mamba_d_head: z.union([positive(100_000), z.literal('auto')]).optional(),
+  mamba_head_dim: positive(100_000).optional(),
+  mamba_d_state: positive(100_000).optional(),
+  ssm_state_size: positive(100_000).optional(),
+  mamba_n_groups: positive(10_000).optional(),
+  n_groups: positive(10_000).optional(),
+  mamba_d_conv: positive(1000).optional(),
+  conv_kernel: positive(1000).optional(),
+  mamba_expand: positive(100).optional(),
+  expand: positive(100).optional(),
+  mamba_d_ssm: positive(10_000_000).nullable().optional(),
+  mamba_ssm_cache_dtype: z.string().max(40).optional(),
+  mamba_ssm_dtype: z.string().max(40).optional(),
+  hybrid_override_pattern: z.string().max(2000).optional(),
+  layers_block_type: z.array(z.string().max(100)).max(2000).optional(),
+  attn_layer_period: positive(2000).optional(),
+  attn_layer_offset: count(2000).optional(),
+  attn_type_list: z.array(count(10)).max(2000).optional(),
+  conv_L_cache: positive(1000).optional(),
+  full_attn_idxs: z.array(count(2000)).max(2000).optional(),
+  linear_attn_config: z
+    .looseObject({
+      kda_layers: z.array(positive(2000)).max(2000).optional(),
+      full_attn_layers: z.array(positive(2000)).max(2000).optional(),
+      num_heads: positive(10_000).optional(),
+      head_dim: positive(100_000).optional(),
+      short_conv_kernel_size: positive(1000).optional(),
+    })
+    .nullable()
+    .optional(),
+  num_kv_shared_layers: count(2000).optional(),
+  global_head_dim: positive(100_000).optional(),
+  num_global_key_value_heads: positive(10_000).nullable().optional(),
+  index_n_heads: positive(10_000).optional(),
+  index_head_dim: positive(100_000).optional(),
+  mtp_num_hidden_layers: count(100).optional(),
   // MLA
   kv_lora_rank: positive(1_000_000).nullable().optional(),
   q_lora_rank: positive(1_000_000).nullable().optional(),
@@ -105,7 +163,11 @@ const LayerSchema = z.looseObject({
 });
 type Layer = z.infer<typeof LayerSchema>;
 
-const ConfigSchema = LayerSchema.extend({ text_config: LayerSchema.nullable().optional() });
+const ConfigSchema = LayerSchema.extend({
+  text_config: LayerSchema.nullable().optional(),
+  vision_config: z.looseObject({}).nullable().optional(),
+  audio_config: z.looseObject({}).nullable().optional(),
+});
 
 /**
  * transformers' defaults for the keys a published config may leave out. Gemma 3's multimodal configs
@@ -147,6 +209,18 @@ const ALL_LAYERS_WINDOW = new Set(['mistral', 'mixtral', 'phi3', 'starcoder2']);
 const QWEN_WINDOW = new Set(['qwen2', 'qwen2_moe', 'qwen3', 'qwen3_moe']);
 /** Decoder families this parser has been checked against (others read the same keys, said in the reply). */
 const KNOWN_FAMILIES = new Set([
+  // hybrids whose layer layouts and state keys are read (layout.ts)
+  'qwen3_next',
+  'qwen3_5_text',
+  'qwen3_5_moe_text',
+  'granitemoehybrid',
+  'nemotron_h',
+  'falcon_h1',
+  'jamba',
+  'lfm2',
+  'minimax',
+  'kimi_linear',
+  'gemma3n_text',
   'llama',
   'mistral',
   'mixtral',
@@ -318,6 +392,130 @@ function denseLayerCount(c: Layer, layers: number): number {
   let moe = 0;
   for (let i = 0; i < layers; i++) if (!dense.has(i) && (i + 1) % step === 0) moe++;
   return layers - moe;
+}
+
+/** Layer-type words of configs (transformers normalizes "mamba" -> linear, "attention" -> full). */
+const LAYER_WORDS: Record<string, LayerKind> = {
+  full_attention: 'full',
+  attention: 'full',
+  global: 'full',
+  sliding_attention: 'sliding',
+  chunked_attention: 'sliding',
+  local: 'sliding',
+  linear_attention: 'recurrent',
+  mamba: 'recurrent',
+  conv: 'recurrent',
+  hybrid: 'both',
+  mlp: 'none',
+  moe: 'none',
+};
+
+/** Nemotron-H's hybrid_override_pattern: M = Mamba-2, * = attention, - = MLP, E = MoE. */
+const PATTERN_CHARS: Record<string, LayerKind> = { M: 'recurrent', '*': 'full', '-': 'none', E: 'none' };
+
+/**
+ * Which layers keep KV, a window, a recurrent state or nothing, from whichever key the family uses;
+ * undefined when every layer is plain attention (the older uniform description then applies).
+ */
+function layerKinds(c: Layer, family: string, layers: number, repo: string): LayerKind[] | undefined {
+  const fromWords = (list: readonly string[], what: string): LayerKind[] => {
+    if (list.length !== layers)
+      throw new ModelConfigError(`${what} lists ${list.length} layers but num_hidden_layers is ${layers}`);
+    return list.map((t) => {
+      const kind = Object.hasOwn(LAYER_WORDS, t) ? LAYER_WORDS[t] : undefined;
+      if (!kind) throw new ModelConfigError(`${repo}: layer type "${t.slice(0, 40)}" is not modeled`);
+      return kind;
+    });
+  };
+  if (c.layer_types) return fromWords(c.layer_types, 'layer_types');
+  if (c.layers_block_type) return fromWords(c.layers_block_type, 'layers_block_type');
+  if (c.hybrid_override_pattern) {
+    const chars = [...c.hybrid_override_pattern];
+    if (chars.length !== layers)
+      throw new ModelConfigError(`hybrid_override_pattern has ${chars.length} layers, not ${layers}`);
+    return chars.map((ch) => {
+      const kind = Object.hasOwn(PATTERN_CHARS, ch) ? PATTERN_CHARS[ch] : undefined;
+      if (!kind) throw new ModelConfigError(`${repo}: hybrid_override_pattern has an unknown layer "${ch}"`);
+      return kind;
+    });
+  }
+  const each = (f: (i: number) => LayerKind) => Array.from({ length: layers }, (_, i) => f(i));
+  // MiniMax-Text-01 / M1: 0 = lightning (linear) attention, 1 = softmax attention.
+  if (c.attn_type_list) {
+    if (c.attn_type_list.length !== layers)
+      throw new ModelConfigError(`attn_type_list lists ${c.attn_type_list.length} layers, not ${layers}`);
+    return c.attn_type_list.map((t) => (t === 0 ? 'recurrent' : 'full'));
+  }
+  // Kimi Linear: 1-indexed lists of KDA and full-attention layers.
+  const kda = c.linear_attn_config?.kda_layers;
+  if (kda) {
+    const linear = new Set(kda.map((l) => l - 1));
+    return each((i) => (linear.has(i) ? 'recurrent' : 'full'));
+  }
+  // Qwen3-Next / Qwen3.5 without layer_types: every full_attention_interval-th layer is full.
+  if (family === 'qwen3_next' || family.startsWith('qwen3_5') || c.full_attention_interval) {
+    const n = c.full_attention_interval ?? 4;
+    return each((i) => ((i + 1) % n === 0 ? 'full' : 'recurrent'));
+  }
+  // Jamba: attention where i % period == offset, Mamba elsewhere.
+  if (family === 'jamba' || c.attn_layer_period) {
+    const period = c.attn_layer_period ?? 8;
+    const offset = c.attn_layer_offset ?? 4;
+    return each((i) => (i % period === offset ? 'full' : 'recurrent'));
+  }
+  // LFM2 without layer_types: full attention at full_attn_idxs, short conv elsewhere.
+  if (c.full_attn_idxs) {
+    const full = new Set(c.full_attn_idxs);
+    return each((i) => (full.has(i) ? 'full' : 'recurrent'));
+  }
+  // Falcon-H1: attention and a Mamba-2 mixer in every layer.
+  if (family === 'falcon_h1') return each(() => 'both');
+  return undefined;
+}
+
+/** The recurrent layers' state, from the family's keys (see layout.ts for the shapes). */
+function recurrentShape(c: Layer, family: string, hidden: number, repo: string): RecurrentShape | undefined {
+  const kda = c.linear_attn_config;
+  if (kda?.kda_layers) {
+    return kimiDelta(
+      need(kda.num_heads, 'linear_attn_config.num_heads', repo),
+      need(kda.head_dim, 'linear_attn_config.head_dim', repo),
+      kda.short_conv_kernel_size ?? 4,
+    );
+  }
+  if (c.linear_num_value_heads || family === 'qwen3_next' || family.startsWith('qwen3_5')) {
+    const shape = gatedDeltaNet(
+      c.linear_num_key_heads ?? 16,
+      c.linear_num_value_heads ?? 32,
+      c.linear_key_head_dim ?? 128,
+      c.linear_value_head_dim ?? 128,
+      c.linear_conv_kernel_dim ?? 4,
+    );
+    return c.mamba_ssm_dtype === 'float32' ? { ...shape, ssmFp32: true } : shape;
+  }
+  if (c.attn_type_list) {
+    const heads = need(c.num_attention_heads, 'num_attention_heads', repo);
+    return lightning(heads, c.head_dim ?? hidden / heads);
+  }
+  if (c.conv_L_cache) return shortConv(hidden, c.conv_L_cache);
+  if (family === 'jamba')
+    return mamba1((c.mamba_expand ?? 2) * hidden, c.mamba_d_state ?? 16, c.mamba_d_conv ?? 4);
+  const heads = c.mamba_n_heads ?? c.mamba_num_heads;
+  if (heads) {
+    // GraniteMoeHybrid / Falcon-H1: head size "auto" = inner / heads, inner = mamba_d_ssm or expand x hidden.
+    const inner = c.mamba_d_ssm ?? (c.mamba_expand ?? c.expand ?? 2) * hidden;
+    const headDim =
+      c.mamba_head_dim ?? (typeof c.mamba_d_head === 'number' ? c.mamba_d_head : Math.round(inner / heads));
+    return mamba2(
+      heads,
+      headDim,
+      c.mamba_d_state ?? c.ssm_state_size ?? 128,
+      c.mamba_n_groups ?? c.n_groups ?? 1,
+      c.mamba_d_conv ?? c.conv_kernel ?? 4,
+      (c.mamba_ssm_cache_dtype ?? (family === 'nemotron_h' ? 'float32' : '')) === 'float32',
+    );
+  }
+  return undefined;
 }
 
 function slidingWindow(
@@ -499,8 +697,49 @@ export function specFromHfConfig(input: HfConfigInput): ModelSpec {
     source: `config.json of ${repo} @ ${sha}`,
     provenance: `config.json of ${repo} @ ${sha.slice(0, 12)}`,
   };
-  const sw = slidingWindow(c, family, layers, maxContext);
-  if (sw) spec.slidingWindow = sw;
+  const kinds = layerKinds(c, family, layers, repo);
+  const shared = c.num_kv_shared_layers ?? 0;
+  const hasRecurrent = kinds?.some((k) => k === 'recurrent' || k === 'both') ?? false;
+  if (kinds && (hasRecurrent || kinds.includes('none') || shared > 0 || c.global_head_dim)) {
+    const recurrent = hasRecurrent ? recurrentShape(c, family, hidden, repo) : undefined;
+    if (hasRecurrent && !recurrent)
+      throw new ModelConfigError(
+        `${repo} has linear-attention or state-space layers whose state shape this bot cannot read`,
+      );
+    const window = c.sliding_window ?? undefined;
+    const layout = groupLayers(
+      kinds,
+      {
+        kvHeads,
+        headDim,
+        ...(window !== undefined && window < maxContext ? { window } : {}),
+        ...(c.num_global_key_value_heads ? { globalKvHeads: c.num_global_key_value_heads } : {}),
+        ...(c.global_head_dim ? { globalHeadDim: c.global_head_dim } : {}),
+      },
+      recurrent,
+      shared,
+    );
+    if (!isPlain(layout, layers, kvHeads, headDim)) {
+      spec.kvGroups = layout.kvGroups;
+      if (layout.stateGroups.length > 0) spec.stateGroups = layout.stateGroups;
+    }
+    if (hasRecurrent)
+      notes.push(
+        `${layout.stateGroups[0]?.layers ?? 0} of ${layers} layers are ${recurrent!.kind} layers with a fixed state per sequence`,
+      );
+  } else {
+    const sw = slidingWindow(c, family, layers, maxContext);
+    if (sw) spec.slidingWindow = sw;
+  }
+  if (c.index_n_heads && c.index_head_dim)
+    spec.indexer = { heads: c.index_n_heads, headDim: c.index_head_dim };
+  const mtpLayers = c.num_nextn_predict_layers ?? c.mtp_num_hidden_layers ?? 0;
+  if (mtpLayers > 0) {
+    // One decoder layer's worth of weights plus the 2h x h projection that joins hidden state and embedding.
+    const pb = paramBreakdown({ ...spec });
+    const perLayer = (pb.attention + pb.mlp + pb.experts + pb.sharedExperts) / layers;
+    spec.mtp = { layers: mtpLayers, params: Math.round(mtpLayers * (perLayer + 2 * hidden * hidden)) };
+  }
 
   // DeepSeek-V2-Lite style MLA without q-LoRA: add the full q projection the formula leaves out.
   if (mlaDirectQ > 0) {
@@ -530,13 +769,22 @@ function applySafetensors(
   if (!s || Object.keys(s.parameters).length === 0) return;
   const dtypes = Object.keys(s.parameters);
   const total = s.total ?? Object.values(s.parameters).reduce((a, b) => a + b, 0);
-  const mtp = (c.num_nextn_predict_layers ?? 0) > 0;
+  const mtp = spec.mtp !== undefined;
   const plainFloat = dtypes.every((d) => FLOAT_DTYPES.has(d));
   const formula = paramBreakdown({ ...spec }).total;
   notes.push(`safetensors: ${dtypeList(s)}`);
+  // Hybrids: the formula prices attention on every layer and not the recurrent mixers, so the stored count
+  // (less the MTP layers runtimes skip) is the better one.
+  if (mtp && spec.stateGroups && plainFloat && spec.paramsOverride === undefined) {
+    spec.paramsOverride = total - spec.mtp!.params;
+    notes.push(
+      `the safetensors count (${(total / 1e9).toFixed(1)}B) less the ${spec.mtp!.layers} multi-token-prediction layer(s) (~${(spec.mtp!.params / 1e9).toFixed(1)}B, estimated) is used`,
+    );
+    return;
+  }
   if (mtp) {
     notes.push(
-      `the safetensors count (${(total / 1e9).toFixed(1)}B) includes ${c.num_nextn_predict_layers} multi-token-prediction layer(s) that serving runtimes skip; the architecture's count is used`,
+      `the safetensors count (${(total / 1e9).toFixed(1)}B) includes ${spec.mtp!.layers} multi-token-prediction layer(s) that serving runtimes skip; the architecture's count is used`,
     );
     return;
   }
