@@ -59,10 +59,10 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   if (focusGpu) {
     const gpu = focusGpu;
     focus = fits.find((f) => f.gpu === gpu.id) ?? fitOn(gpu, e, request.gpuCount);
-    // Generic devices and product sizes are not in the catalog: their row leads the list.
-    if (!fits.includes(focus)) fits = [focus, ...fits];
   }
   const runs = !focusGpu || runsOn(focusGpu, e.runtime.id, e.format);
+  // Generic devices and product sizes are not in the catalog: their row leads the list (if the runtime runs there).
+  if (focus && runs && !fits.includes(focus)) fits = [focus, ...fits];
   const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus, runs) : null;
   const modeText =
     request.mode === 'inference'
@@ -188,7 +188,12 @@ function perSize(label: string, rows: Fit[]): string {
   if (no.length === 0) return `Fits on every ${label} (${rows.map(gb).join(', ')} GB).`;
   const first = ok[0]!;
   const tight = first.verdict === 'tight' ? ', tight on the smallest' : '';
-  return `Fits on ${label} with ${gb(first)} GB or more${tight} (not ${no.map(gb).join(' or ')} GB).`;
+  const smaller = no.filter((f) => f.memoryBytes < first.memoryBytes);
+  const not =
+    smaller.length === no.length
+      ? `not with ${gb(no[no.length - 1]!)} GB or less`
+      : `not ${no.map(gb).join(', ')} GB`;
+  return `Fits on ${label} with ${gb(first)} GB or more${tight} (${not}).`;
 }
 
 // ---------------------------------------------------------------- a format that fits the asked hardware
@@ -214,29 +219,27 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
   if (runs && (req.formatGiven || focus.verdict !== 'no')) return null;
   const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
   const profile = RUNTIME_PROFILES[runtime];
-  for (const format of FALLBACK_LADDER) {
-    const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
-    const alt = estimate(
-      {
-        ...req,
-        runtime,
-        format,
-        kvType,
-        flashAttention: profile.flashAttention || kvType !== req.kvType,
-        assumed: [],
-      },
-      e.model,
-    );
-    const row = fitOn(gpu, alt, req.gpuCount);
-    if (row.verdict === 'no') continue;
-    const cards = req.gpuCount ?? 1;
-    const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
-    const need = row.usableBytes - row.headroomBytes;
-    const label = alt.format.label.replace(/^GGUF /, '');
-    return {
-      headline: `${label} in ${profile.label}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(row.usableBytes)}${cards > 1 ? ' per card' : ''} on ${on}.`,
-      say: `${format} runtime=${runtime}: ${gib(need)}, fits ${on}`,
-    };
+  const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
+  // The runtime's defaults first; then with flash attention and a q8_0 cache, what long contexts need.
+  const settings = [
+    { kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, say: '' },
+    { kvType: 'q8_0' as const, flashAttention: true, say: ' fa=on kv=q8_0' },
+  ];
+  const cards = req.gpuCount ?? 1;
+  const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
+  for (const { say: extra, ...change } of settings) {
+    for (const format of FALLBACK_LADDER) {
+      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model);
+      const row = fitOn(gpu, alt, req.gpuCount);
+      if (row.verdict === 'no') continue;
+      const need = row.usableBytes - row.headroomBytes;
+      const label = alt.format.label.replace(/^GGUF /, '');
+      const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
+      return {
+        headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(row.usableBytes)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+        say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
+      };
+    }
   }
   return null;
 }

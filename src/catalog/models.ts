@@ -1000,7 +1000,7 @@ const CORE: readonly ModelSpec[] = [
     id: 'deepseek-r1',
     name: 'DeepSeek-R1',
     hfId: 'deepseek-ai/DeepSeek-R1',
-    aliases: ['deepseek-r1:671b', 'deepseek-r1-671b', 'deepseek-r1-0528'],
+    aliases: ['deepseek-r1:671b', 'deepseek-r1-671b', 'deepseek-r1-0528', 'r1'],
     ...DEEPSEEK_V3,
     source:
       'GitHub file with config_Deepseek_R1 verbatim; vocab/v_head_dim from the DEEPSEEK_V3 fixture (public copies); params 671B/37B published',

@@ -390,7 +390,8 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
       );
     case 'gpu':
     case 'gpus': {
-      if (/^\d+$/.test(v))
+      // gpu=4090 names a card; gpus=4 (or gpu=4 when no card is called that) is a count.
+      if (/^\d+$/.test(v) && !(key === 'gpu' && findGpu(v)))
         return set(d, 'gpuCount', parseWhole(v, LIMITS.gpuCount, 'gpus'), value, 'GPU count');
       if (!applyGpu(d, v)) throw unknown(value, GPU_NAMES, 'GPU');
       return;
@@ -809,11 +810,11 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
     )
       return undefined;
     if (afterOn || n > 1) {
-      const g = /^(\d+)-?x-?(.+)$/.exec(joined);
-      const gpu = g ? hardwareWord(g[2]!) : hardwareWord(joined);
-      if (gpu && (afterOn || n > 1)) {
-        return { kind: 'gpu', id: g ? `${g[1]}x${gpu}` : gpu, text, length: n };
-      }
+      // The whole name first ("7900 xtx" is a card, not 7900 x "tx"), then a count and a name ("2 x 3090").
+      const whole = hardwareWord(joined);
+      const g = whole ? null : /^(\d+)-?x-?(.+)$/.exec(joined);
+      const gpu = whole ?? (g ? hardwareWord(g[2]!) : undefined);
+      if (gpu) return { kind: 'gpu', id: g ? `${g[1]}x${gpu}` : gpu, text, length: n };
     }
     const m = findModel(joined) ?? (n > 1 ? findModel(parts.join('')) : undefined);
     if (m) return { kind: 'model', id: m.id, text, length: n };

@@ -1,0 +1,182 @@
+// The names people type in late 2026 (issue 10): Ollama tags, words that imply a runtime, hardware by memory
+// or product, chips sold in several sizes, question phrasings, and did-you-mean hints of the same kind.
+import { describe, expect, it } from 'vitest';
+import { draftToText, parseDraft, parseQuery, QueryError } from '../src/query/parse.ts';
+import { report } from './helpers.ts';
+
+const q = (text: string) => parseQuery(text).request;
+const refused = (text: string): string => {
+  try {
+    parseQuery(text);
+  } catch (err) {
+    if (err instanceof QueryError) return err.message;
+    throw err;
+  }
+  throw new Error(`"${text}" was accepted`);
+};
+
+describe('Ollama tags', () => {
+  it('a tag means runtime Ollama at the library default (Q4_K_M), and the reply says why', () => {
+    const r = q('qwen2.5:14b on a 3060');
+    expect(r.model).toBe('qwen2.5-14b');
+    expect(r.runtime).toBe('ollama');
+    expect(r.format).toBe('q4_k_m');
+    expect(r.assumed.join(' ')).toMatch(/qwen2\.5:14b is an Ollama tag/);
+  });
+
+  it.each([
+    ['llama3.1:8b-instruct-q8_0', 'llama-3.1-8b', 'q8_0'],
+    ['llama3.1:8b-instruct-q5_K_M', 'llama-3.1-8b', 'q5_k_m'],
+    ['gemma3:27b-it-qat', 'gemma-3-27b', 'q4_0'],
+    ['qwen3:30b-a3b-instruct-2507-q4_K_M', 'qwen3-30b-a3b-2507', 'q4_k_m'],
+    ['qwen3:8b-fp16', 'qwen3-8b', 'f16'],
+    ['gpt-oss:20b', 'gpt-oss-20b', 'mxfp4'],
+    ['deepseek-r1:14b', 'deepseek-r1-distill-qwen-14b', 'q4_k_m'],
+    ['llama3.1:latest', 'llama-3.1-8b', 'q4_k_m'],
+  ])('%s -> %s at %s in Ollama', (tag, model, format) => {
+    const r = q(tag);
+    expect([r.model, r.format, r.runtime]).toEqual([model, format, 'ollama']);
+  });
+
+  it('a named runtime wins over the tag; training runs in PyTorch whatever the tag', () => {
+    expect(q('qwen2.5:14b runtime=vllm').runtime).toBe('vllm');
+    expect(q('llama3.1:8b qlora').runtime).toBe('transformers');
+  });
+
+  it('the tag survives the round trip through buttons (draftToText)', () => {
+    const d = parseDraft('gemma3:27b-it-qat ctx=16k');
+    expect(parseDraft(draftToText(d))).toEqual(d);
+  });
+
+  it('an unknown library name is refused with a model suggestion, and ctx:8k still reads as a setting', () => {
+    expect(refused('qwem3:8b')).toMatch(/unknown model "qwem3".*Did you mean/);
+    expect(q('llama-3.1-8b ctx:8k').context).toBe(8192);
+  });
+});
+
+describe('words that imply a runtime', () => {
+  it.each([
+    ['qwen3-8b kv=q8_0', 'llama.cpp', /kv=q8_0, a llama\.cpp cache type/],
+    ['qwen3-8b q5_k_m', 'llama.cpp', /implied by GGUF Q5_K_M/],
+    ['qwen3-8b exl2=4.5', 'exllamav2', /implied by EXL2/],
+    ['qwen3-8b mlx4', 'mlx', /implied by MLX/],
+  ])('%s runs in %s', (text, runtime, why) => {
+    const r = q(text);
+    expect(r.runtime).toBe(runtime);
+    expect(r.assumed.join(' ')).toMatch(why);
+  });
+
+  it('MXFP4 runs in llama.cpp (gpt-oss GGUFs) and NVFP4 is a format', () => {
+    expect(q('gpt-oss-120b mxfp4 runtime=llama.cpp').format).toBe('mxfp4');
+    expect(q('gpt-oss-120b runtime=llama.cpp').format).toBe('mxfp4');
+    expect(q('qwen3-32b nvfp4').runtime).toBe('vllm');
+  });
+});
+
+describe('hardware words', () => {
+  it.each([
+    ['qwen3-8b on a 16gb card', 'gpu-16gb', null],
+    ['qwen3-8b on my 24gb gpu', 'gpu-24gb', null],
+    ['qwen3-8b on a 24 gb gpu', 'gpu-24gb', null],
+    ['qwen3-8b on a 48gb mac', 'mac-48gb', null],
+    ['qwen3-8b on a 64gb mac studio', 'mac-studio-64gb', null],
+    ['qwen3-8b gpu=4090', 'rtx-4090', null],
+    ['qwen3-8b on a single 4090', 'rtx-4090', 1],
+    ['qwen3-8b on dual 3090s', 'rtx-3090', 2],
+    ['qwen3-8b on quad a100', 'a100-80gb-sxm', 4],
+    ['qwen3-8b on a 3060 ti', 'rtx-3060-ti', null],
+    ['qwen3-8b on a 4070 super', 'rtx-4070-super', null],
+    ['qwen3-8b on a 7900 xtx', 'rx-7900-xtx', null],
+    ['qwen3-8b on a 4090 laptop', 'rtx-4090-laptop', null],
+    ['qwen3-8b on m3 max 36gb', 'apple-m3-max-36gb', null],
+    ['qwen3-8b on my m3 max with 48gb ram', 'apple-m3-max-48gb', null],
+    ['qwen3-8b on my macbook pro with 48gb ram', 'macbook-pro-48gb', null],
+  ])('%s -> %s', (text, gpu, count) => {
+    const r = q(text);
+    expect(r.gpu).toBe(gpu);
+    expect(r.gpuCount).toBe(count);
+  });
+
+  it('a generic device says it is generic: its memory only, no speed ceiling', () => {
+    const r = report('llama-3.1-8b q4_k_m on a 16gb card');
+    expect(r.summary).toMatch(/Fits on a 16 GB GPU/);
+    expect(r.focus!.usableBytes).toBe(16 * 2 ** 30);
+    expect(r.focus!.tokensPerSecond).toBeNull();
+  });
+
+  it('a chip sold in several sizes is answered per size, never silently the largest', () => {
+    const r = report('llama-3.3-70b q4_k_m on my m3 max');
+    expect(r.request.gpu).toBe('m3-max');
+    expect(r.summary).toMatch(/Fits on Apple M3 Max with 64 GB or more \(not with 48 GB or less\)/);
+    // The 36 GB owner is not told it fits.
+    const small = report('llama-3.3-70b q4_k_m on m3 max 36gb');
+    expect(small.focus!.verdict).toBe('no');
+  });
+
+  it('a Mac product word covers the chips sold under it', () => {
+    expect(report('qwen3-30b-a3b on a macbook air').summary).toMatch(/MacBook Air with \d+ GB or more/);
+  });
+
+  it('a size the chip is not sold in is refused, naming the sizes', () => {
+    expect(refused('qwen3-8b on m3 max 32gb')).toMatch(/36, 48, 64, 96, 128 GB/);
+  });
+
+  it('system RAM next to a discrete card is noted, not used', () => {
+    expect(q('qwen3-8b on a 3090 with 64gb ram').assumed.join(' ')).toMatch(/64 GB of system RAM noted/);
+  });
+
+  it('a Mac defaults to MLX; bitsandbytes is said not to run there, with a format that does', () => {
+    expect(q('qwen3-8b on my m4 pro 48gb').runtime).toBe('mlx');
+    const r = report('qwen3-8b nf4 on m4 pro 48gb');
+    expect(r.summary).toMatch(/does not run on Apple GPUs/);
+    expect(r.fits.some((f) => f.gpu.startsWith('apple-'))).toBe(false);
+  });
+});
+
+describe('questions as people ask them', () => {
+  it.each([
+    'what gpu do i need for qwen3 32b',
+    'how much vram for qwen3 32b',
+    'how much vram do i need to run qwen3 32b?',
+    'which card should i get for qwen3 32b',
+  ])('"%s" asks about Qwen3 32B with no hardware', (text) => {
+    const r = q(text);
+    expect(r.model).toBe('qwen3-32b');
+    expect(r.gpu).toBeNull();
+  });
+
+  it.each([
+    'is a 4090 enough for qwen3 32b',
+    'will qwen3 32b fit on a 4090',
+    'can my 4090 run qwen3 32b',
+    'can i run qwen3 32b on my rtx 4090?',
+    'qwen3 32b on a single 4090',
+  ])('"%s" asks about Qwen3 32B on one RTX 4090', (text) => {
+    const r = q(text);
+    expect([r.model, r.gpu]).toEqual(['qwen3-32b', 'rtx-4090']);
+  });
+
+  it('with hardware and no format, the headline answers with the best format that fits', () => {
+    const r = report('can i run qwen3 32b on my 4090');
+    expect(r.summary).toMatch(/^BF16: does not fit on GeForce RTX 4090/);
+    expect(r.summary).toMatch(/Q4_K_M in llama\.cpp: fits, [\d.]+ GiB of 24\.0 GiB/);
+    // A named format is answered as asked.
+    expect(report('qwen3 32b bf16 on my 4090').summary).not.toMatch(/llama\.cpp/);
+  });
+});
+
+describe('did you mean: plausible and of the same kind', () => {
+  it('short words get no guess', () => {
+    expect(refused('qwen3-8b ti')).not.toMatch(/Did you mean/);
+  });
+  it('a model typo gets a model, a GPU typo a GPU', () => {
+    expect(refused('lama 3 8b')).toMatch(/Did you mean "llama-3-8b"/);
+    expect(refused('qwen3-8b on rtx 4099')).toMatch(/unknown GPU.*Did you mean "rtx-4090"/);
+  });
+  it('a bare word is never offered a key= setting', () => {
+    expect(refused('qwen3-8b rr1x')).not.toMatch(/=/);
+  });
+  it('an unknown GPU after "on" gets a GPU hint or the way to name one by size', () => {
+    expect(refused('phi-4-mini on a raspberry pi')).toMatch(/unknown GPU "raspberry".*24gb gpu/);
+  });
+});
