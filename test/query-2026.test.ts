@@ -180,3 +180,49 @@ describe('did you mean: plausible and of the same kind', () => {
     expect(refused('phi-4-mini on a raspberry pi')).toMatch(/unknown GPU "raspberry".*24gb gpu/);
   });
 });
+
+describe('the families of 2025-26 answer by name and by Ollama tag', () => {
+  it.each([
+    ['qwen3 4b instruct 2507', 'qwen3:4b-instruct-2507', 'qwen3-4b-2507'],
+    ['qwen3 coder 30b', 'qwen3-coder:30b', 'qwen3-coder-30b-a3b'],
+    ['qwen3-next 80b', 'qwen3-next:80b', 'qwen3-next-80b-a3b'],
+    ['qwen3-vl 8b', 'qwen3-vl:8b', 'qwen3-vl-8b'],
+    ['qwen3.5 27b', 'qwen3.5:27b', 'qwen3.5-27b'],
+    ['qwen3.6 27b', 'qwen3.6:27b', 'qwen3.6-27b'],
+    ['gemma 3 270m', 'gemma3:270m', 'gemma-3-270m'],
+    ['gemma 3n e4b', 'gemma3n:e4b', 'gemma-3n-e4b'],
+    ['gemma 4 31b', 'gemma4:31b', 'gemma-4-31b'],
+    ['deepseek v3.1', 'deepseek-v3.1:671b', 'deepseek-v3'],
+    ['deepseek-v3.2', 'deepseek-v3.2:671b', 'deepseek-v3.2'],
+    ['deepseek-v4-flash', 'deepseek-v4-flash:284b', 'deepseek-v4-flash'],
+    ['kimi k2', 'kimi-k2:1t', 'kimi-k2'],
+    ['glm-4.5-air', 'glm-4.5-air:106b', 'glm-4.5-air'],
+    ['glm 4.6', 'glm-4.6:355b', 'glm-4.6'],
+    ['glm-4.7', 'glm-4.7:355b', 'glm-4.7'],
+    ['glm-5', 'glm-5:744b', 'glm-5'],
+    ['minimax m2', 'minimax-m2:230b', 'minimax-m2'],
+    ['mistral small 3.2', 'mistral-small3.2:24b', 'mistral-small-3.2'],
+    ['magistral small 1.0', 'magistral:24b', 'magistral-small-1.0'],
+    ['devstral small', 'devstral:24b', 'devstral-small-1.0'],
+    ['ministral 3 8b', 'ministral-3:8b', 'ministral-3-8b'],
+    ['phi-4-mini', 'phi4-mini:3.8b', 'phi-4-mini'],
+    ['phi-4-reasoning', 'phi4-reasoning:14b', 'phi-4-reasoning'],
+    ['granite 4.0 h small', 'granite4:small-h', 'granite-4.0-h-small'],
+    ['nemotron nano 9b v2', 'nemotron-nano:9b', 'nemotron-nano-9b-v2'],
+    ['nemotron-h 8b', 'nemotron-h:8b', 'nemotron-h-8b'],
+    ['nemotron 3 nano 30b', 'nemotron-3-nano:30b', 'nemotron-3-nano-30b-a3b'],
+    ['lfm2 1.2b', 'lfm2:1.2b', 'lfm2-1.2b'],
+    ['smollm3 3b', 'smollm3:3b', 'smollm3-3b'],
+    ['olmo 2 13b', 'olmo2:13b', 'olmo-2-13b'],
+    ['olmo 3 7b', 'olmo-3:7b', 'olmo-3-7b'],
+    ['ernie 4.5 21b', 'ernie-4.5:21b', 'ernie-4.5-21b-a3b'],
+    ['falcon-h1 7b', 'falcon-h1:7b', 'falcon-h1-7b'],
+    ['seed-oss 36b', 'seed-oss:36b', 'seed-oss-36b'],
+    ['command a', 'command-a:111b', 'command-a'],
+    ['command r7b', 'command-r7b:7b', 'command-r7b'],
+  ])('"%s" and "%s" -> %s', (name, tag, id) => {
+    expect(q(name).model).toBe(id);
+    const t = q(tag);
+    expect([t.model, t.runtime]).toEqual([id, 'ollama']);
+  });
+});

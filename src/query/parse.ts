@@ -778,7 +778,8 @@ const NAME_HEADS = new Set(
 function endsName(word: string): boolean {
   return (
     word.includes('=') ||
-    FILLER.has(word) ||
+    // "a" is filler but also a name's last word ("command a"): the longest match decides.
+    (FILLER.has(word) && word !== 'a') ||
     /^\d+(\.\d+)?k$/.test(word) ||
     /^(context|ctx|tokens?|seq|gpus?)$/.test(word) ||
     MODE_WORDS[word] !== undefined ||
