@@ -346,11 +346,11 @@ describe('Discord HTTP interactions', () => {
     expect(all).not.toContain('interaction-token');
   });
 
-  it('closes quickly, even with a keep-alive connection open', async () => {
+  it('closes within the shutdown bound (5 s), even with a keep-alive connection open', async () => {
     await interact({ type: 1 });
     const started = performance.now();
     await server!.close();
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000);
     server = undefined;
   });
 
