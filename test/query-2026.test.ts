@@ -226,3 +226,18 @@ describe('the families of 2025-26 answer by name and by Ollama tag', () => {
     expect([t.model, t.runtime]).toEqual([id, 'ollama']);
   });
 });
+
+describe('file and repo names with their quantization (LM Studio, GGUF repos)', () => {
+  it.each([
+    ['Qwen3-30B-A3B-Instruct-2507-Q4_K_M.gguf', 'qwen3-30b-a3b-2507', 'q4_k_m', 'llama.cpp'],
+    ['Meta-Llama-3.1-8B-Instruct-Q5_K_M.gguf', 'llama-3.1-8b', 'q5_k_m', 'llama.cpp'],
+    ['gemma-3-27b-it-Q8_0', 'gemma-3-27b', 'q8_0', 'llama.cpp'],
+    ['Qwen3-8B-UD-Q4_K_XL.gguf', 'qwen3-8b', 'q4_k_m', 'llama.cpp'],
+    ['qwen3-8b-bf16.gguf', 'qwen3-8b', 'bf16-gguf', 'llama.cpp'],
+    ['gpt-oss-20b-mxfp4.gguf', 'gpt-oss-20b', 'mxfp4', 'llama.cpp'],
+    ['Qwen3-8B-AWQ', 'qwen3-8b', 'awq', 'transformers'],
+  ])('%s -> %s %s', (name, model, format, runtime) => {
+    const r = q(name);
+    expect([r.model, r.format, r.runtime]).toEqual([model, format, runtime]);
+  });
+});

@@ -65,7 +65,7 @@ function float(id: string, label: string, bits: number): WeightFormat {
 function gguf(id: string, linear: number, range: [number, number], embd: number, out = 6.5625): WeightFormat {
   return {
     id,
-    label: `GGUF ${id.toUpperCase()}`,
+    label: `GGUF ${id.replace(/-gguf$/, '').toUpperCase()}`,
     family: 'gguf',
     linearBits: linear,
     embeddingBits: embd,
@@ -264,6 +264,14 @@ const FORMAT_ALIASES = dict<string>({
   q2: 'q2_k',
   q6k: 'q6_k',
   q2k: 'q2_k',
+  // Unsloth's dynamic "_XL" files keep a few sensitive tensors at higher precision around the same mix;
+  // priced as the K-quant of the same size.
+  q2_k_xl: 'q2_k',
+  q3_k_xl: 'q3_k_m',
+  q4_k_xl: 'q4_k_m',
+  q5_k_xl: 'q5_k_m',
+  q6_k_xl: 'q6_k',
+  q8_k_xl: 'q8_0',
   mlx4: 'mlx-4bit',
   mlx8: 'mlx-8bit',
 });

@@ -84,6 +84,8 @@ export interface Draft {
   ollamaTag?: string;
   /** The quantization the tag names (`-q8_0`, `-qat`), if any. */
   tagFormat?: string;
+  /** The model was named by a .gguf file name: llama.cpp unless a runtime is named. */
+  ggufFile?: boolean;
   /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
   ramGb?: number;
 }
@@ -508,6 +510,12 @@ export function parseDraft(text: string): Draft {
       continue;
     }
 
+    // A file or repo name with its quantization: `Qwen3-30B-A3B-Instruct-2507-Q4_K_M.gguf`, `qwen3-8b-awq`.
+    if (applyQuantName(d, word)) {
+      i++;
+      continue;
+    }
+
     // "ctx 8k", "context 8192", "batch 4", "rank 16", "seq 2048", "kv q8_0", "runtime vllm", "gpus 4"
     if (next !== undefined && KEYS.includes(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
       applyKey(d, word, next, cased[i + 1]);
@@ -668,6 +676,33 @@ function setTagFormat(d: Draft, format: string, word: string): void {
   if (d.tagFormat !== undefined && d.tagFormat !== format)
     throw new QueryError(`the tag "${show(word)}" names two quantizations`);
   d.tagFormat = format;
+}
+
+// ---------------------------------------------------------------- names with a quantization
+
+const QUANT_SUFFIX =
+  /^(.+?)[-_.]((?:ud-)?i?q\d(?:_[a-z0-9]+)*|bf16|f16|fp16|f32|fp8|mxfp4|nvfp4|awq|gptq(?:-int[48])?|int[48]|(?:mlx-)?[48]-?bit)$/;
+
+/**
+ * A catalog model's file or repo name carrying its quantization, as LM Studio and GGUF repos write them
+ * (`Qwen3-8B-Q4_K_M.gguf`, `gemma-3-27b-it-Q5_K_M`, `Qwen3-8B-AWQ`): the model and the format. GGUF files
+ * are llama.cpp's; a float type in a .gguf name is the GGUF float.
+ */
+function applyQuantName(d: Draft, word: string): boolean {
+  const gguf = /\.gguf$/.test(word);
+  const m = QUANT_SUFFIX.exec(gguf ? word.slice(0, -5) : word);
+  if (!m) return false;
+  const model = findModel(m[1]!);
+  if (!model) return false;
+  let quant = m[2]!.replace(/^ud-/, '');
+  if (gguf && (quant === 'bf16' || quant === 'f16' || quant === 'fp16' || quant === 'f32'))
+    quant = quant === 'bf16' ? 'bf16-gguf' : quant === 'f32' ? 'fp32' : 'f16';
+  if (quant.startsWith('mlx-')) quant = quant === 'mlx-4bit' || quant === 'mlx-4-bit' ? 'mlx4' : 'mlx8';
+  if (!findFormat(quant) && !findGenericFormat(quant)) return false;
+  setModel(d, model.id, word);
+  applyFormat(d, quant);
+  if (gguf) d.ggufFile = true;
+  return true;
 }
 
 // ---------------------------------------------------------------- memory words
@@ -979,6 +1014,9 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   else if (d.ollamaTag) {
     runtime = 'ollama';
     implied = `${d.ollamaTag} is an Ollama tag`;
+  } else if (d.ggufFile) {
+    runtime = 'llama.cpp';
+    implied = 'a .gguf file';
   } else if (explicitFormat) {
     runtime = explicitFormat.defaultRuntime;
     if (runtime !== 'transformers') implied = `implied by ${explicitFormat.label}`;
@@ -1281,6 +1319,7 @@ export function draftToText(d: Draft): string {
   if (d.batch !== undefined) w.push(`batch=${d.batch}`);
   if (d.kvType) w.push(`kv=${d.kvType}`);
   if (d.runtime) w.push(`runtime=${d.runtime}`);
+  else if (d.ggufFile) w.push('runtime=llama.cpp');
   if (d.flashAttention !== undefined) w.push(`fa=${d.flashAttention ? 'on' : 'off'}`);
   if (d.rank !== undefined) w.push(`rank=${d.rank}`);
   if (d.targets) w.push(`targets=${d.targets}`);
