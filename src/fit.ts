@@ -220,6 +220,8 @@ export function fitAll(e: Estimate): Fit[] {
   const needOn = needsPerCount(e);
   const needOnAsked = needOn(asked);
   for (const group of groupsFor(e.runtime.memoryUtilization)) {
+    // Skip the search for a group none of whose cards runs this runtime (Apple sizes for bitsandbytes).
+    if (!group.members.some((i) => runsOn(GPUS[i]!, e.runtime.id, e.format))) continue;
     const usable = usableBytes(group.sample, e);
     const cards = Math.min(asked, maxCards(group.sample));
     const need = cards === asked ? needOnAsked : needOn(cards);
