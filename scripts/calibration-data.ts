@@ -18,6 +18,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const SHARED_CSV = join(here, '../../shared/calibration/measurements.csv');
 export const FIXTURE_CSV = join(here, '../test/fixtures/calibration.csv');
 
+export const WORDS_CSV = join(here, '../test/fixtures/calibration-words.csv');
+
+/**
+ * Words the project adds to a row's query where the row's own columns (framework, other_settings) say what
+ * the query language could not say when the rows were written (framework=torchtune, gc=offload, loss=full);
+ * each with its reason in test/fixtures/calibration-words.csv.
+ */
+export function calibrationWords(): ReadonlyMap<string, string> {
+  return new Map(parseCsv(readFileSync(WORDS_CSV, 'utf8')).map((r) => [r.id!, r.words!]));
+}
+
 export function loadCalibration(path?: string): { rows: CalibrationRow[]; file: string } {
   const file = path ?? (existsSync(SHARED_CSV) ? SHARED_CSV : FIXTURE_CSV);
   const rows = parseCsv(readFileSync(file, 'utf8'))

@@ -3,8 +3,8 @@
 import { GIB } from './units.ts';
 
 export interface Comparable {
-  total: { bytes: number };
-  components: ReadonlyArray<{ id: string; bytes: number }>;
+  total: { bytes: number; low: number; high: number };
+  components: ReadonlyArray<{ id: string; bytes: number; low?: number; high?: number }>;
 }
 
 /** The estimate's bytes that correspond to a reading, or undefined if the report has no such part. */
@@ -16,6 +16,25 @@ export function comparableBytes(report: Comparable, compare: string): number | u
   }
   if (compare.startsWith('component:')) {
     return report.components.find((c) => c.id === compare.slice('component:'.length))?.bytes;
+  }
+  return undefined;
+}
+
+/** The estimate's low..high band for the same part (components carry their own band). */
+export function comparableRange(report: Comparable, compare: string): [number, number] | undefined {
+  if (compare === 'total') return [report.total.low, report.total.high];
+  const band = (c: { bytes: number; low?: number; high?: number }): [number, number] => [
+    c.low ?? c.bytes,
+    c.high ?? c.bytes,
+  ];
+  if (compare === 'total-overhead') {
+    const oh = report.components.find((c) => c.id === 'overhead');
+    const [ol, oh2] = oh ? band(oh) : [0, 0];
+    return [report.total.low - ol, report.total.high - oh2];
+  }
+  if (compare.startsWith('component:')) {
+    const c = report.components.find((x) => x.id === compare.slice('component:'.length));
+    return c ? band(c) : undefined;
   }
   return undefined;
 }

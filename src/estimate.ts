@@ -88,8 +88,11 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
     parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
   let detail = `${f.label}: ${parts.join(' + ')}`;
   if (hostBytes > 0) detail += `; token embeddings (${gib(hostBytes)}) stay in system RAM`;
-  const low = round((quantized * f.linearBitsRange[0]) / 8 + fixed);
-  const high = round((quantized * f.linearBitsRange[1]) / 8 + fixed);
+  // The count comes from the architecture formula: norms, biases, padded vocabularies and the runtime's own
+  // buffers (rotary tables) move it by a fraction of a percent either way (checked against safetensors
+  // counts and vLLM's "model weights took" lines): +-1% around the format's bit range.
+  const low = round(((quantized * f.linearBitsRange[0]) / 8 + fixed) * 0.99);
+  const high = round(((quantized * f.linearBitsRange[1]) / 8 + fixed) * 1.01);
   return { bytes, low, high, detail, hostBytes };
 }
 
@@ -314,14 +317,15 @@ function torchInferenceActivations(
   rt: RuntimeProfile,
   context: number,
   explain: boolean,
+  prompt = context,
 ) {
-  const promptTokens = context * req.batch;
+  const promptTokens = prompt * req.batch;
   const chunk = rt.prefillChunk === null ? promptTokens : Math.min(promptTokens, rt.prefillChunk);
   const ab = actBytes(f, req);
   const mlpWidth = liveMlpWidth(m);
   const mlp = chunk * (3 * mlpWidth + 4 * m.hidden) * ab;
   // Without flash attention, scores for one layer: rows = the chunk, columns = the context seen so far.
-  const rows = Math.min(chunk, context);
+  const rows = Math.min(chunk, prompt);
   const scores = req.flashAttention ? 0 : req.batch * m.heads * rows * context * (4 + ab);
   // Sampler logits in fp32 (+ fp32 probabilities in vLLM/SGLang) for every sequence the engine may run at
   // once: vLLM profiles max_num_seqs (default 256) dummy sequences; batch=N stands for --max-num-seqs N.
@@ -554,22 +558,25 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     });
   }
   const act = activationParts(m, req, f, rt, req.context, true);
+  const band = activationBand(m, req, f, rt, act);
   components.push({
     id: 'activations',
     label: training ? 'Activations' : rt.scratch === 'ggml' ? 'Compute buffer' : 'Activations',
     bytes: act.activations,
-    low: round(act.activations * (training ? 0.75 : 0.8)),
-    high: round(act.activations * 1.25),
+    low: band.low,
+    high: band.high,
     detail: act.activationDetail,
   });
   if (act.logits > 0) {
+    // The loss's live tensors vary with the framework version (which upcast is freed when); PyTorch's
+    // caching allocator keeps freed blocks on top (see activationBand).
+    const [lo, hi] = req.loss === 'fused' ? [0.5, 2] : req.loss === 'chunked' ? [0.7, 1.3] : [8 / 12, 1.15];
     components.push({
       id: 'logits',
       label: 'Logits + loss',
       bytes: act.logits,
-      // Chunked / fused cross-entropy (torchtune, Liger, Unsloth) keeps ~2 bytes per logit instead of 12.
-      low: round(act.logits / 6),
-      high: act.logits,
+      low: round(act.logits * lo),
+      high: round(act.logits * hi),
       detail: act.logitsDetail,
     });
   }
@@ -589,17 +596,26 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     { bytes: 0, low: 0, high: 0 },
   );
 
-  const stateBytesTotal = components
-    .filter(
-      (c) =>
-        c.id === 'weights' ||
-        c.id === 'vision' ||
-        c.id === 'adapter' ||
-        c.id === 'gradients' ||
-        c.id === 'optimizer' ||
-        c.id === 'state',
-    )
-    .reduce((a, c) => a + c.bytes, 0);
+  const bytesOf = (id: ComponentId) => components.find((c) => c.id === id)?.bytes ?? 0;
+  const stateBytesTotal =
+    bytesOf('weights') +
+    bytesOf('vision') +
+    bytesOf('adapter') +
+    bytesOf('gradients') +
+    bytesOf('optimizer') +
+    bytesOf('state');
+  // Training over several cards: what each strategy divides (ZeRO paper, Rajbhandari et al. 2020: stage 1
+  // partitions optimizer states, stage 2 also gradients, stage 3 / FSDP full shard also parameters).
+  const strategy = req.parallelism ?? 'fsdp';
+  const shardsWeights = strategy === 'zero3' || strategy === 'fsdp';
+  const shardsGrads = shardsWeights || strategy === 'zero2';
+  const shardsOptimizer = strategy !== 'ddp';
+  const weightsAll = bytesOf('weights') + bytesOf('vision') + bytesOf('adapter');
+  const gradsAll = bytesOf('gradients');
+  const optAll = bytesOf('optimizer');
+  // A sharded model gathers one layer's full weights before it runs it, and prefetches the next.
+  const gathered = shardsWeights ? (2 * bytesOf('weights')) / m.layers : 0;
+  if (training && req.parallelism) notes.push(strategyNote(strategy));
 
   // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
   // divides bandwidth by the weights and one sequence's KV.
@@ -619,16 +635,59 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       const atRequest = context === req.context;
       const a = atRequest ? act : activationParts(m, req, f, rt, context);
       const kv = atRequest || training ? kvAtRequest : kvCache(m, req, context).bytes;
-      const shardable = stateBytesTotal + kv;
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;
-      return shardable / cards + a.activations + a.logits + oh.bytes + split;
+      if (training && cards > 1) {
+        const states =
+          (shardsWeights ? weightsAll / cards + gathered : weightsAll) +
+          (shardsGrads ? gradsAll / cards : gradsAll) +
+          (shardsOptimizer ? optAll / cards : optAll);
+        return states + a.activations + a.logits + oh.bytes + split;
+      }
+      return (stateBytesTotal + kv) / cards + a.activations + a.logits + oh.bytes + split;
     },
     decodeBytes,
     hostBytes: w.hostBytes,
     notes,
   };
+}
+
+function strategyNote(p: NonNullable<Request['parallelism']>): string {
+  switch (p) {
+    case 'ddp':
+      return 'DDP: every GPU holds the whole model, its gradients and optimizer states';
+    case 'zero1':
+      return 'ZeRO-1: optimizer states divided over the GPUs; weights and gradients whole on each';
+    case 'zero2':
+      return 'ZeRO-2: optimizer states and gradients divided over the GPUs; weights whole on each';
+    case 'zero3':
+    case 'fsdp':
+      return `${p === 'fsdp' ? 'FSDP full shard' : 'ZeRO-3'}: weights, gradients and optimizer states divided over the GPUs; each gathers one layer at a time`;
+  }
+}
+
+/**
+ * The band of the activations (docs/methodology.md, "The range"):
+ * - inference in PyTorch runtimes: from the decode step alone (a context that is mostly generated text needs
+ *   no long prefill) to +25% (runtime version, the allocator's cached blocks);
+ * - llama.cpp / Ollama: the compute buffer is reserved at load for the worst case, +-20% across versions;
+ * - training: -25% (fused kernels, compile) to +30%: the caching allocator keeps the freed blocks of the
+ *   forward and backward passes, which torch's reserved counter and nvidia-smi include (torchtune's memory
+ *   stats print reserved 5-25% above allocated).
+ */
+function activationBand(
+  m: ModelSpec,
+  req: Request,
+  f: WeightFormat,
+  rt: RuntimeProfile,
+  act: ActivationParts,
+): { low: number; high: number } {
+  const a = act.activations;
+  if (req.mode !== 'inference') return { low: round(a * 0.75), high: round(a * 1.3) };
+  if (rt.scratch === 'ggml') return { low: round(a * 0.8), high: round(a * 1.25) };
+  const decode = torchInferenceActivations(m, req, f, rt, req.context, false, 1).bytes;
+  return { low: Math.min(a, decode), high: round(a * 1.25) };
 }
 
 function targetsText(t: 'qv' | 'attn' | 'all'): string {
@@ -663,23 +722,55 @@ function activationParts(
   const scoresPerLayer = req.flashAttention ? 0 : req.batch * m.heads * context * context * 6 * ab;
   // A k-bit base (bitsandbytes) dequantizes one matrix to 16-bit at a time, in forward and again in backward.
   const dequant = f.family === 'bnb' ? 2 * largestMatrix(m) * 2 : 0;
-  // Checkpointing keeps each layer's input and recomputes one layer at a time during backward.
+  // Checkpointing keeps each layer's input and recomputes one layer at a time during backward; offloaded
+  // checkpointing keeps those inputs in CPU RAM, with two layers' in flight on the GPU.
+  const checkpointed = req.activationOffload ? 2 : m.layers;
   const activations =
     dequant +
     (req.gradientCheckpointing
-      ? round(m.layers * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
+      ? round(checkpointed * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
       : round(m.layers * (T * perLayer + scoresPerLayer)));
-  // Cross-entropy as transformers computes it: bf16 logits, an fp32 upcast, fp32 log-softmax and its gradient.
-  const logits = round(T * m.vocab * 12);
+  const lossPart = lossBytes(m, req, T);
+  const logits = lossPart.bytes;
   if (!explain) return { activations, activationDetail: '', logits, logitsDetail: '' };
   // The per-layer formula counts 16-bit bytes; fp32 training doubles it.
   const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) bytes${ab > 1 ? ` x ${ab}` : ''}`;
   let detail = req.gradientCheckpointing
-    ? `checkpointed: ${m.layers} layer inputs x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
+    ? `checkpointed: ${req.activationOffload ? `2 of ${m.layers} layer inputs on the GPU (the rest offloaded to CPU RAM)` : `${m.layers} layer inputs`} x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
     : `${m.layers} layers x ${tokens(T)} tokens x ${perLayerText}`;
   if (scoresPerLayer > 0)
     detail += ` + eager attention scores ${m.heads} heads x ${tokens(context)}^2 x 6 bytes per layer`;
   if (dequant > 0) detail += ' + one dequantized 16-bit weight matrix (forward and backward)';
-  const logitsDetail = `${tokens(T)} tokens x ${m.vocab} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`;
-  return { activations, activationDetail: detail, logits, logitsDetail };
+  return { activations, activationDetail: detail, logits, logitsDetail: lossPart.detail };
+}
+
+/**
+ * The loss's memory (docs/methodology.md, "Training frameworks"):
+ * - full (transformers): bf16 logits, their fp32 upcast, fp32 log-softmax and its gradient: 12 bytes per logit;
+ * - chunked (torchtune CEWithChunkedOutputLoss, LitGPT chunked_cross_entropy): the 16-bit logits are kept
+ *   (2 bytes per logit) and one chunk at a time is upcast (12 bytes per logit of the chunk);
+ * - fused (Liger FusedLinearCrossEntropy, Cut Cross-Entropy, Unsloth): logits exist one chunk at a time; Liger
+ *   sizes chunks to ~tokens / (vocab / hidden) rows of fp32 logits and gradients: ~8 bytes x hidden per token.
+ */
+function lossBytes(m: ModelSpec, req: Request, T: number): { bytes: number; detail: string } {
+  const V = m.vocab;
+  if (req.loss === 'fused') {
+    const bytes = round(T * m.hidden * 8);
+    return {
+      bytes,
+      detail: `fused linear cross-entropy: logits one chunk at a time (~${tokens(T)} tokens x ${m.hidden} x 8 bytes), never the full ${V} vocab`,
+    };
+  }
+  if (req.loss === 'chunked') {
+    const chunk = req.framework === 'litgpt' ? Math.min(T, 128) : Math.ceil(T / 8);
+    const bytes = round(T * V * 2 + chunk * V * 12);
+    return {
+      bytes,
+      detail: `chunked cross-entropy: ${tokens(T)} tokens x ${V} vocab x 2 bytes (16-bit logits) + one chunk of ${tokens(chunk)} tokens upcast (x 12 bytes)`,
+    };
+  }
+  return {
+    bytes: round(T * V * 12),
+    detail: `${tokens(T)} tokens x ${V} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`,
+  };
 }

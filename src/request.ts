@@ -2,6 +2,7 @@
 // Every default is filled in; `assumed` lists what the asker did not say, so the reply can state it.
 import { z } from 'zod';
 import { KV_TYPES, RUNTIMES } from './catalog/formats.ts';
+import { FRAMEWORKS, LOSSES } from './catalog/frameworks.ts';
 
 /** Bounds on every number: outside them the query is refused before any computation. */
 export const LIMITS = {
@@ -25,6 +26,10 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export const OPTIMIZERS = ['adamw', 'adamw8bit', 'paged_adamw8bit', 'sgd', 'adafactor'] as const;
 export type Optimizer = (typeof OPTIMIZERS)[number];
+
+/** Multi-GPU training: data parallel (every card holds everything), ZeRO stages 1-3, FSDP full shard (= ZeRO-3). */
+export const PARALLELISMS = ['ddp', 'zero1', 'zero2', 'zero3', 'fsdp'] as const;
+export type Parallelism = (typeof PARALLELISMS)[number];
 
 export const TARGETS = ['qv', 'attn', 'all'] as const;
 export type LoraTargets = (typeof TARGETS)[number];
@@ -52,6 +57,11 @@ export const RequestSchema = z.object({
   gradientCheckpointing: z.boolean().nullable(),
   accumulation: int(LIMITS.accumulation).nullable(),
   lora: z.object({ rank: int(LIMITS.rank), targets: z.enum(TARGETS) }).nullable(),
+  /** Training only: the framework profile, its loss, whether checkpointed activations go to CPU, multi-GPU sharding. */
+  framework: z.enum(FRAMEWORKS).nullable(),
+  loss: z.enum(LOSSES).nullable(),
+  activationOffload: z.boolean().nullable(),
+  parallelism: z.enum(PARALLELISMS).nullable(),
   /** Hardware focus: a catalog GPU id and a count (count alone = "N of whatever fits"). */
   gpu: z.string().nullable(),
   gpuCount: int(LIMITS.gpuCount).nullable(),

@@ -156,7 +156,7 @@ describe('Discord HTTP interactions', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds[0]!;
     expect(embed.title).toContain('13B');
-    expect(embed.description).toMatch(/^\*\*14\.6 GiB\*\* \(14\.1-16\.3 GiB\)/);
+    expect(embed.description).toMatch(/^\*\*14\.6 GiB\*\* \(13\.3-16\.3 GiB\)/);
     const names = embed.fields.map((f) => f.name).join('\n');
     for (const part of ['Weights', 'KV cache', 'Activations', 'Overhead', '✅ Fits'])
       expect(names).toContain(part);

@@ -16,6 +16,15 @@ import {
   type Runtime,
 } from '../catalog/formats.ts';
 import { findGpu, GPU_NAMES } from '../catalog/gpus.ts';
+import {
+  FRAMEWORK_PROFILES,
+  FRAMEWORK_WORDS,
+  FRAMEWORKS,
+  LOSS_WORDS,
+  LOSSES,
+  type Framework,
+  type Loss,
+} from '../catalog/frameworks.ts';
 import { macProduct, resolveHardware, sizedHardware } from '../catalog/hardware.ts';
 import { findModel, MODEL_NAMES } from '../catalog/models.ts';
 import { modelForSize, parseSize, sizeModelId } from '../catalog/sizes.ts';
@@ -30,6 +39,7 @@ import {
   type LoraTargets,
   type Mode,
   type Optimizer,
+  type Parallelism,
   type Precision,
   type Request,
 } from '../request.ts';
@@ -84,6 +94,11 @@ export interface Draft {
   ollamaTag?: string;
   /** The quantization the tag names (`-q8_0`, `-qat`), if any. */
   tagFormat?: string;
+  framework?: Framework;
+  loss?: Loss;
+  /** gc=offload: checkpointed layer inputs kept in CPU RAM. */
+  gcOffload?: boolean;
+  parallelism?: Parallelism;
   /** The model was named by a .gguf file name: llama.cpp unless a runtime is named. */
   ggufFile?: boolean;
   /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
@@ -175,12 +190,19 @@ const KEYS = [
   'batch', 'bs', 'mode', 'kv', 'kv_cache', 'cache', 'runtime', 'engine', 'backend', 'rank', 'r', 'lora_rank', 'targets', 'target',
   'optimizer', 'optim', 'opt', 'gc', 'checkpointing', 'grad_checkpointing', 'gradient_checkpointing', 'accum', 'ga', 'grad_accum',
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
+  'framework', 'fw', 'loss', 'zero', 'strategy',
 ]; // prettier-ignore
+
+/** Multi-GPU training words. */
+const PARALLEL_WORDS = dict<Parallelism>({
+  ddp: 'ddp', fsdp: 'fsdp', zero1: 'zero1', 'zero-1': 'zero1', zero2: 'zero2', 'zero-2': 'zero2', zero3: 'zero3', 'zero-3': 'zero3',
+}); // prettier-ignore
 
 /** Every bare word the language knows but GPU names, for did-you-mean (GPUs are guessed on their own). */
 const BARE_VOCABULARY: readonly string[] = [
   ...MODEL_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...TRAIN_WORDS, ...Object.keys(RUNTIME_WORDS),
-  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public',
+  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', ...Object.keys(FRAMEWORK_WORDS), 'liger',
+  ...Object.keys(PARALLEL_WORDS),
 ]; // prettier-ignore
 
 // ---------------------------------------------------------------- numbers
@@ -363,12 +385,38 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
       if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${show(value)}"`);
       return set(d, 'optimizer', o, value, 'optimizer');
     }
+    case 'framework':
+    case 'fw': {
+      const f = FRAMEWORK_WORDS[v];
+      if (!f) throw new QueryError(`framework= takes one of ${FRAMEWORKS.join(', ')}, not "${show(value)}"`);
+      return set(d, 'framework', f, value, 'framework');
+    }
+    case 'loss': {
+      const l = LOSS_WORDS[v];
+      if (!l) throw new QueryError(`loss= takes one of ${LOSSES.join(', ')}, not "${show(value)}"`);
+      return set(d, 'loss', l, value, 'loss');
+    }
+    case 'zero': {
+      const z = PARALLEL_WORDS[`zero${v}`];
+      if (!z) throw new QueryError(`zero= takes 1, 2 or 3 (DeepSpeed ZeRO stage), not "${show(value)}"`);
+      return set(d, 'parallelism', z, value, 'multi-GPU strategy');
+    }
+    case 'strategy': {
+      const p = PARALLEL_WORDS[v];
+      if (!p) throw new QueryError(`strategy= takes ddp, fsdp, zero1, zero2 or zero3, not "${show(value)}"`);
+      return set(d, 'parallelism', p, value, 'multi-GPU strategy');
+    }
     case 'gc':
     case 'checkpointing':
     case 'grad_checkpointing':
     case 'gradient_checkpointing': {
+      if (v === 'offload' || v === 'unsloth') {
+        set(d, 'gradientCheckpointing', true, value, 'gradient checkpointing setting');
+        d.gcOffload = true;
+        return;
+      }
       const b = ON_OFF[v];
-      if (b === undefined) throw new QueryError(`gc= takes on or off, not "${show(value)}"`);
+      if (b === undefined) throw new QueryError(`gc= takes on, off or offload, not "${show(value)}"`);
       return set(d, 'gradientCheckpointing', b, value, 'gradient checkpointing setting');
     }
     case 'fa':
@@ -781,10 +829,13 @@ function isValueFor(key: string, value: string): boolean {
   if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus'].includes(key)) return /^\d+$/.test(value);
   if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
   if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
-  if (key === 'gc' || key === 'fa') return ON_OFF[value] !== undefined;
+  if (key === 'gc' || key === 'fa') return ON_OFF[value] !== undefined || (key === 'gc' && value === 'offload');
   if (key === 'gpu') return hardwareWord(value) !== undefined || /^\d+x/.test(value);
   if (key === 'optimizer' || key === 'optim') return OPTIMIZER_WORDS[value] !== undefined;
   if (key === 'targets') return TARGET_WORDS[value] !== undefined;
+  if (key === 'framework') return FRAMEWORK_WORDS[value] !== undefined;
+  if (key === 'loss') return LOSS_WORDS[value] !== undefined;
+  if (key === 'zero') return /^[123]$/.test(value);
   if (key === 'model') return true;
   return false;
 }
@@ -888,6 +939,23 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
     set(d, 'runtime', rt, word, 'runtime');
     return true;
   }
+  // "with unsloth", "in axolotl", "liger", "fsdp", "zero3"
+  const fw = word === 'hf' ? undefined : FRAMEWORK_WORDS[word];
+  if (fw) {
+    set(d, 'framework', fw, word, 'framework');
+    return true;
+  }
+  if (word === 'liger' || word === 'cce') {
+    set(d, 'loss', 'fused', word, 'loss');
+    return true;
+  }
+  const par = PARALLEL_WORDS[word];
+  if (par) {
+    set(d, 'parallelism', par, word, 'multi-GPU strategy');
+    return true;
+  }
+  if (word === 'deepspeed')
+    throw new QueryError('"deepspeed" runs ZeRO at a stage: say zero=1, zero=2 or zero=3');
   const opt = OPTIMIZER_WORDS[word];
   if (opt) {
     set(d, 'optimizer', opt, word, 'optimizer');
@@ -1002,6 +1070,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
   const mode: Mode = d.mode ?? 'inference';
   const training = mode !== 'inference';
+  const fw = FRAMEWORK_PROFILES[d.framework ?? 'hf'];
 
   // Runtime: stated, or implied by the format, or transformers.
   let explicitFormat = d.format ? getFormat(d.format) : undefined;
@@ -1065,6 +1134,10 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       format = explicitFormat?.id ?? 'nf4';
       if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
       if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
+      if (precision === null && fw.fullPrecision === 'bf16') {
+        precision = 'bf16';
+        assumed.push(`pure bf16 adapters and optimizer states, as ${fw.label} runs QLoRA`);
+      }
       precision ??= 'mixed';
     } else {
       if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
@@ -1083,6 +1156,10 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
           : precision === 'fp16'
             ? 'fp16'
             : 'bf16';
+      if (precision === null && fw.fullPrecision === 'bf16') {
+        precision = 'bf16';
+        assumed.push(`pure bf16 training, as ${fw.label} runs it: weights, gradients and optimizer states in bf16`);
+      }
       if (precision === null) {
         precision = 'mixed';
         assumed.push(
@@ -1205,6 +1282,10 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   let optimizer: Optimizer | null = null;
   let gc: boolean | null = null;
   let accumulation: number | null = null;
+  let framework: Framework | null = null;
+  let loss: Loss | null = null;
+  let activationOffload: boolean | null = null;
+  let parallelism: Parallelism | null = null;
   if (training) {
     if (mode !== 'full') {
       lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
@@ -1219,10 +1300,29 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
     // Fine-tuning tools turn checkpointing on by default (LLaMA-Factory, Unsloth, torchtune recipes, PEFT's
     // k-bit preparation); the plain HF Trainer does not, so the reply says which was assumed.
-    gc = d.gradientCheckpointing ?? true;
+    gc = d.gradientCheckpointing ?? fw.checkpointing;
     if (d.gradientCheckpointing === undefined) {
       assumed.push(
-        'gradient checkpointing on, as fine-tuning recipes run it (gc=off models the plain HF Trainer default)',
+        gc
+          ? `gradient checkpointing on, as ${fw.label} recipes run it (gc=off for none, gc=offload to keep it in CPU RAM)`
+          : `gradient checkpointing off, ${fw.label}'s default (gc=on to save activations)`,
+      );
+    }
+    framework = fw.id;
+    if (!d.framework)
+      assumed.push(`framework ${fw.label} (say framework=unsloth, trl, axolotl, torchtune, llama-factory, litgpt)`);
+    else assumed.push(fw.note);
+    loss = d.loss ?? fw.loss;
+    if (d.loss && d.loss !== fw.loss) assumed.push(`loss=${d.loss} instead of ${fw.label}'s ${fw.loss} loss`);
+    if (d.gcOffload && !gc) throw new QueryError('gc=offload offloads checkpointed activations: it needs gc on');
+    activationOffload = gc && (d.gcOffload ?? fw.offload);
+    parallelism = d.parallelism ?? null;
+    if (parallelism && parallelism !== 'ddp' && d.gpuCount === 1)
+      throw new QueryError(`${parallelism} shards the job over several GPUs; on one card say no strategy, or gpus=N`);
+    if (!parallelism && (d.gpuCount ?? 1) > 1) {
+      parallelism = 'fsdp';
+      assumed.push(
+        `split over ${d.gpuCount} GPUs with FSDP full sharding (ZeRO-3): weights, gradients and optimizer states divided (say ddp, zero=1 or zero=2)`,
       );
     }
     accumulation = d.accumulation ?? null;
@@ -1235,8 +1335,17 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       ['optimizer', d.optimizer],
       ['gc', d.gradientCheckpointing],
       ['accum', d.accumulation],
+      ['framework', d.framework],
+      ['loss', d.loss],
+      ['gc', d.gcOffload],
+      [d.parallelism ?? 'strategy', d.parallelism],
     ] as const) {
-      if (v !== undefined) throw new QueryError(`${k}= is a training setting; add lora, qlora or full`);
+      if (v !== undefined)
+        throw new QueryError(
+          k === 'framework'
+            ? `${d.framework} is a fine-tuning framework: add lora, qlora or full`
+            : `${k}= is a training setting; add lora, qlora or full`,
+        );
     }
   }
 
@@ -1261,6 +1370,10 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     gradientCheckpointing: gc,
     accumulation,
     lora,
+    framework,
+    loss,
+    activationOffload,
+    parallelism,
     gpu: d.gpu ?? null,
     gpuCount: d.gpuCount ?? null,
     visibility: d.visibility ?? 'public',
@@ -1324,7 +1437,11 @@ export function draftToText(d: Draft): string {
   if (d.rank !== undefined) w.push(`rank=${d.rank}`);
   if (d.targets) w.push(`targets=${d.targets}`);
   if (d.optimizer) w.push(`optimizer=${d.optimizer}`);
-  if (d.gradientCheckpointing !== undefined) w.push(`gc=${d.gradientCheckpointing ? 'on' : 'off'}`);
+  if (d.gradientCheckpointing !== undefined)
+    w.push(`gc=${d.gcOffload ? 'offload' : d.gradientCheckpointing ? 'on' : 'off'}`);
+  if (d.framework) w.push(`framework=${d.framework}`);
+  if (d.loss) w.push(`loss=${d.loss}`);
+  if (d.parallelism) w.push(`strategy=${d.parallelism}`);
   if (d.accumulation !== undefined) w.push(`accum=${d.accumulation}`);
   if (d.gpu) w.push(`gpu=${d.gpuCount ? `${d.gpuCount}x` : ''}${d.gpu}`);
   else if (d.gpuCount) w.push(`gpus=${d.gpuCount}`);

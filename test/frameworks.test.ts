@@ -1,0 +1,105 @@
+// Training frameworks as stated profiles, multi-GPU strategies and the loss switches (issue 11).
+import { describe, expect, it } from 'vitest';
+import { parseQuery, QueryError } from '../src/query/parse.ts';
+import { component, est, GiB } from './helpers.ts';
+
+const q = (text: string) => parseQuery(text).request;
+const refused = (text: string): string => {
+  try {
+    parseQuery(text);
+  } catch (err) {
+    if (err instanceof QueryError) return err.message;
+    throw err;
+  }
+  throw new Error(`"${text}" was accepted`);
+};
+
+describe('framework words', () => {
+  it.each([
+    ['llama-3.1-8b qlora with unsloth', 'unsloth'],
+    ['llama-3.1-8b lora in axolotl', 'axolotl'],
+    ['llama-3.1-8b full framework=torchtune', 'torchtune'],
+    ['llama-3.1-8b lora llama-factory', 'llama-factory'],
+    ['llama-3.1-8b lora litgpt', 'litgpt'],
+    ['llama-3.1-8b lora trl', 'trl'],
+    ['llama-3.1-8b lora', 'hf'],
+  ])('%s -> %s, stated in the reply', (text, framework) => {
+    const r = q(text);
+    expect(r.framework).toBe(framework);
+    expect(r.assumed.join(' ')).toMatch(framework === 'hf' ? /framework Hugging Face Trainer/ : /./);
+  });
+
+  it('each profile sets its loss and checkpointing; switches work without a framework', () => {
+    expect([q('llama-3.1-8b qlora unsloth').loss, q('llama-3.1-8b qlora unsloth').activationOffload]).toEqual(
+      ['fused', true],
+    );
+    expect(q('llama-3.1-8b lora torchtune').loss).toBe('chunked');
+    expect(q('llama-3.1-8b lora').loss).toBe('full');
+    expect(q('llama-3.1-8b lora loss=fused').loss).toBe('fused');
+    expect(q('llama-3.1-8b lora liger').loss).toBe('fused');
+    expect(q('llama-3.1-8b lora gc=offload').activationOffload).toBe(true);
+  });
+
+  it('torchtune trains in pure bf16 unless told otherwise', () => {
+    expect(q('llama-3.1-8b full torchtune').precision).toBe('bf16');
+    expect(q('llama-3.1-8b qlora torchtune').precision).toBe('bf16');
+    expect(q('llama-3.1-8b full torchtune mixed').precision).toBe('mixed');
+  });
+
+  it('contradictions get one clear line', () => {
+    expect(refused('llama-3.1-8b unsloth')).toMatch(
+      /unsloth is a fine-tuning framework: add lora, qlora or full/,
+    );
+    expect(refused('llama-3.1-8b qlora framework=unsloth runtime=vllm')).toMatch(/runs in PyTorch/);
+    expect(refused('llama-3.1-8b full zero=3 gpus=1')).toMatch(/shards the job over several GPUs/);
+    expect(refused('llama-3.1-8b lora gc=off gc=offload')).toMatch(/two gradient checkpointing settings/);
+    expect(refused('llama-3.1-8b full deepspeed')).toMatch(/zero=1, zero=2 or zero=3/);
+    expect(refused('llama-3.1-8b full framework=megatron')).toMatch(/framework= takes one of/);
+  });
+});
+
+describe('loss physics', () => {
+  // Llama 3.1 8B, seq 2048 x batch 2 = 4096 tokens, vocab 128256, hidden 4096.
+  const T = 4096;
+  it('full: 12 bytes per logit (16-bit logits, fp32 upcast, log-softmax and its gradient)', () => {
+    expect(component(est('llama-3.1-8b lora seq=2048 batch=2'), 'logits')).toBe(T * 128256 * 12);
+  });
+  it('chunked (torchtune, 8 chunks): 16-bit logits kept, one chunk of 512 tokens upcast', () => {
+    expect(component(est('llama-3.1-8b lora seq=2048 batch=2 torchtune'), 'logits')).toBe(
+      T * 128256 * 2 + 512 * 128256 * 12,
+    );
+  });
+  it('fused (Liger / Cut Cross-Entropy / Unsloth): never the full logits, ~8 bytes x hidden per token', () => {
+    const fused = component(est('llama-3.1-8b lora seq=2048 batch=2 loss=fused'), 'logits');
+    expect(fused).toBe(T * 4096 * 8);
+    // At 128k tokens the full fp32 logits would be ~188 GiB; fused stays near 4 GiB.
+    expect(component(est('llama-3.1-8b qlora seq=128k unsloth'), 'logits')).toBeLessThan(5 * GiB);
+  });
+  it('offloaded checkpointing keeps two layer inputs on the GPU instead of all 32', () => {
+    const on = component(est('llama-3.1-8b lora seq=2048 batch=2 gc=on'), 'activations');
+    const off = component(est('llama-3.1-8b lora seq=2048 batch=2 gc=offload'), 'activations');
+    expect(on - off).toBe(30 * T * 4096 * 2);
+  });
+});
+
+describe('multi-GPU training strategies', () => {
+  const perCard = (text: string) => est(text).perCard(8);
+  it('DDP keeps everything on every card; ZeRO-1/2/3 divide more and more', () => {
+    const ddp = perCard('llama-3.1-8b full gpus=8 ddp');
+    const z1 = perCard('llama-3.1-8b full gpus=8 zero=1');
+    const z2 = perCard('llama-3.1-8b full gpus=8 zero=2');
+    const z3 = perCard('llama-3.1-8b full gpus=8 zero=3');
+    expect(ddp).toBeGreaterThan(z1);
+    expect(z1).toBeGreaterThan(z2);
+    expect(z2).toBeGreaterThan(z3);
+    // Mixed precision AdamW: fp32 weights 4 + grads 4 + moments 8 bytes per parameter. ZeRO-1 divides the 8.
+    const e = est('llama-3.1-8b full gpus=8 ddp');
+    const opt = component(e, 'optimizer');
+    expect(ddp - z1).toBeCloseTo((opt * 7) / 8, -3);
+  });
+  it('"full fine-tune on 8x H100" states the strategy it assumed', () => {
+    const r = q('llama-3.1-70b full on 8x h100');
+    expect(r.parallelism).toBe('fsdp');
+    expect(r.assumed.join(' ')).toMatch(/FSDP full sharding/);
+  });
+});
