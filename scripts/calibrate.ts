@@ -11,7 +11,9 @@ const { rows: written, file } = loadCalibration(process.argv.slice(2).find((a) =
 // row's framework and settings are added (test/fixtures/calibration-words.csv).
 const asWritten = process.argv.includes('--as-written');
 const extra = calibrationWords();
-const rows = written.map((r) => (asWritten || !extra.has(r.id) ? r : { ...r, query: `${r.query} ${extra.get(r.id)}` }));
+const rows = written.map((r) =>
+  asWritten || !extra.has(r.id) ? r : { ...r, query: `${r.query} ${extra.get(r.id)}` },
+);
 console.log(`calibration: ${file}\n`);
 console.log(
   `${'id'.padEnd(9)} ${'measured'.padStart(9)} ${'estimate'.padStart(9)} ${'error'.padStart(7)}  compare            query`,

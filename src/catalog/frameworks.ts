@@ -3,7 +3,15 @@
 // assumed; `loss=` and `gc=offload` switch the parts people know by name without naming a framework.
 import { dict } from '../dict.ts';
 
-export const FRAMEWORKS = ['hf', 'trl', 'unsloth', 'axolotl', 'torchtune', 'llama-factory', 'litgpt'] as const;
+export const FRAMEWORKS = [
+  'hf',
+  'trl',
+  'unsloth',
+  'axolotl',
+  'torchtune',
+  'llama-factory',
+  'litgpt',
+] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /**
@@ -47,7 +55,7 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
-    note: 'TRL SFTTrainer: the Trainer\'s loss (use_liger_kernel is off by default; say loss=fused for Liger)',
+    note: "TRL SFTTrainer: the Trainer's loss (use_liger_kernel is off by default; say loss=fused for Liger)",
   },
   unsloth: {
     id: 'unsloth',
@@ -65,7 +73,7 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
-    note: 'axolotl: the Trainer\'s loss unless the Liger or Cut Cross-Entropy plugin is on (loss=fused)',
+    note: "axolotl: the Trainer's loss unless the Liger or Cut Cross-Entropy plugin is on (loss=fused)",
   },
   torchtune: {
     id: 'torchtune',
@@ -83,7 +91,7 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
-    note: 'LLaMA-Factory: the Trainer\'s loss, gradient checkpointing on unless disabled',
+    note: "LLaMA-Factory: the Trainer's loss, gradient checkpointing on unless disabled",
   },
   litgpt: {
     id: 'litgpt',
@@ -109,7 +117,7 @@ export const FRAMEWORK_WORDS = dict<Framework>({
   torchtune: 'torchtune',
   'llama-factory': 'llama-factory',
   llamafactory: 'llama-factory',
-  'llama_factory': 'llama-factory',
+  llama_factory: 'llama-factory',
   litgpt: 'litgpt',
   'lit-gpt': 'litgpt',
 });

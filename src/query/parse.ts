@@ -829,7 +829,8 @@ function isValueFor(key: string, value: string): boolean {
   if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus'].includes(key)) return /^\d+$/.test(value);
   if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
   if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
-  if (key === 'gc' || key === 'fa') return ON_OFF[value] !== undefined || (key === 'gc' && value === 'offload');
+  if (key === 'gc' || key === 'fa')
+    return ON_OFF[value] !== undefined || (key === 'gc' && value === 'offload');
   if (key === 'gpu') return hardwareWord(value) !== undefined || /^\d+x/.test(value);
   if (key === 'optimizer' || key === 'optim') return OPTIMIZER_WORDS[value] !== undefined;
   if (key === 'targets') return TARGET_WORDS[value] !== undefined;
@@ -1158,7 +1159,9 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
             : 'bf16';
       if (precision === null && fw.fullPrecision === 'bf16') {
         precision = 'bf16';
-        assumed.push(`pure bf16 training, as ${fw.label} runs it: weights, gradients and optimizer states in bf16`);
+        assumed.push(
+          `pure bf16 training, as ${fw.label} runs it: weights, gradients and optimizer states in bf16`,
+        );
       }
       if (precision === null) {
         precision = 'mixed';
@@ -1310,15 +1313,20 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     }
     framework = fw.id;
     if (!d.framework)
-      assumed.push(`framework ${fw.label} (say framework=unsloth, trl, axolotl, torchtune, llama-factory, litgpt)`);
+      assumed.push(
+        `framework ${fw.label} (say framework=unsloth, trl, axolotl, torchtune, llama-factory, litgpt)`,
+      );
     else assumed.push(fw.note);
     loss = d.loss ?? fw.loss;
     if (d.loss && d.loss !== fw.loss) assumed.push(`loss=${d.loss} instead of ${fw.label}'s ${fw.loss} loss`);
-    if (d.gcOffload && !gc) throw new QueryError('gc=offload offloads checkpointed activations: it needs gc on');
+    if (d.gcOffload && !gc)
+      throw new QueryError('gc=offload offloads checkpointed activations: it needs gc on');
     activationOffload = gc && (d.gcOffload ?? fw.offload);
     parallelism = d.parallelism ?? null;
     if (parallelism && parallelism !== 'ddp' && d.gpuCount === 1)
-      throw new QueryError(`${parallelism} shards the job over several GPUs; on one card say no strategy, or gpus=N`);
+      throw new QueryError(
+        `${parallelism} shards the job over several GPUs; on one card say no strategy, or gpus=N`,
+      );
     if (!parallelism && (d.gpuCount ?? 1) > 1) {
       parallelism = 'fsdp';
       assumed.push(
