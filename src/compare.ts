@@ -4,15 +4,24 @@ import { GIB } from './units.ts';
 
 export interface Comparable {
   total: { bytes: number; low: number; high: number };
-  components: ReadonlyArray<{ id: string; bytes: number; low?: number; high?: number }>;
+  components: ReadonlyArray<{
+    id: string;
+    bytes: number;
+    low?: number;
+    high?: number;
+    outsideTorch?: boolean;
+  }>;
 }
 
 /** The estimate's bytes that correspond to a reading, or undefined if the report has no such part. */
 export function comparableBytes(report: Comparable, compare: string): number | undefined {
   if (compare === 'total') return report.total.bytes;
+  // PyTorch's counters see neither the CUDA context nor CUDA managed memory (paged optimizer states).
   if (compare === 'total-overhead') {
-    const overhead = report.components.find((c) => c.id === 'overhead')?.bytes ?? 0;
-    return report.total.bytes - overhead;
+    const unseen = report.components
+      .filter((c) => c.id === 'overhead' || c.outsideTorch)
+      .reduce((a, c) => a + c.bytes, 0);
+    return report.total.bytes - unseen;
   }
   if (compare.startsWith('component:')) {
     return report.components.find((c) => c.id === compare.slice('component:'.length))?.bytes;
@@ -28,9 +37,14 @@ export function comparableRange(report: Comparable, compare: string): [number, n
     c.high ?? c.bytes,
   ];
   if (compare === 'total-overhead') {
-    const oh = report.components.find((c) => c.id === 'overhead');
-    const [ol, oh2] = oh ? band(oh) : [0, 0];
-    return [report.total.low - ol, report.total.high - oh2];
+    let [lo, hi] = [report.total.low, report.total.high];
+    for (const c of report.components) {
+      if (c.id !== 'overhead' && !c.outsideTorch) continue;
+      const [cl, ch] = band(c);
+      lo -= cl;
+      hi -= ch;
+    }
+    return [lo, hi];
   }
   if (compare.startsWith('component:')) {
     const c = report.components.find((x) => x.id === compare.slice('component:'.length));

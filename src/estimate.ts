@@ -4,6 +4,7 @@ import type { ModelSpec, StateKind } from './catalog/types.ts';
 import { paramBreakdown, type ParamBreakdown } from './catalog/params.ts';
 import { getFormat, KV_BYTES, type WeightFormat } from './catalog/formats.ts';
 import { RUNTIME_PROFILES, type RuntimeProfile } from './catalog/runtimes.ts';
+import { FRAMEWORK_PROFILES } from './catalog/frameworks.ts';
 import type { Request, Optimizer } from './request.ts';
 import { gib, tokens, paramCount } from './units.ts';
 
@@ -27,6 +28,11 @@ export interface Component {
   high: number;
   /** One line: the formula with its numbers. */
   detail: string;
+  /**
+   * Lives outside PyTorch's allocator (bitsandbytes paged optimizer states in CUDA managed memory): nvidia-smi
+   * sees it, torch.cuda.max_memory_allocated does not.
+   */
+  outsideTorch?: boolean;
 }
 
 export interface Estimate {
@@ -476,6 +482,8 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
   // ---- training-only parts that do not depend on the context
   let trainable = 0;
   let stateBytes = 4;
+  let gradsFull = 0;
+  let gradsDetail = '';
   if (training) {
     const pure16 = req.precision === 'bf16' || req.precision === 'fp16';
     // Pure 16-bit training keeps gradients and AdamW moments in the parameter dtype (torchtune, PEFT
@@ -496,15 +504,12 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
         detail: `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`,
       });
     }
-    const grads = round(trainable * stateBytes);
-    components.push({
-      id: 'gradients',
-      label: 'Gradients',
-      bytes: grads,
-      low: grads,
-      high: grads,
-      detail: `${paramCount(trainable)} trainable params x ${stateBytes} bytes`,
-    });
+    // With the step inside backward (torchtune optimizer_in_bwd) a layer's gradients are freed as soon as
+    // its parameters are stepped: one layer's worth lives at a time.
+    gradsFull = round((req.stepInBackward ? trainable / m.layers : trainable) * stateBytes);
+    gradsDetail = req.stepInBackward
+      ? `one layer at a time (optimizer step in backward): ${paramCount(trainable / m.layers)} params x ${stateBytes} bytes`
+      : `${paramCount(trainable)} trainable params x ${stateBytes} bytes`;
     const opt = optimizerBytes(req.optimizer!, stateBytes);
     const optBytes = round(trainable * opt.perParam);
     components.push({
@@ -514,6 +519,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       low: optBytes,
       high: optBytes,
       detail: `${paramCount(trainable)} params x ${opt.what}`,
+      ...(req.optimizer === 'paged_adamw8bit' ? { outsideTorch: true } : {}),
     });
     if (req.mode === 'full' && req.precision === 'mixed') {
       notes.push(
@@ -567,16 +573,37 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     high: band.high,
     detail: act.activationDetail,
   });
+  if (training) {
+    const g = gradientsAtPeak(gradsFull, act, req);
+    components.push({
+      id: 'gradients',
+      label: 'Gradients',
+      bytes: g,
+      low: g,
+      high: gradsFull,
+      detail:
+        g < gradsFull
+          ? `${gradsDetail} = ${gib(gradsFull)}, filled in as backward frees activations: ${gib(g)} more at the peak`
+          : gradsDetail,
+    });
+  }
   if (act.logits > 0) {
     // The loss's live tensors vary with the framework version (which upcast is freed when); PyTorch's
     // caching allocator keeps freed blocks on top (see activationBand).
     const [lo, hi] = req.loss === 'fused' ? [0.5, 2] : req.loss === 'chunked' ? [0.7, 1.3] : [8 / 12, 1.15];
+    // Released chunks: whether a chunk's 16-bit logits outlive it depends on the version and on compile
+    // (torchtune's loss is compiled): up to every chunk's logits kept at 2 bytes each.
+    const T = req.context * req.batch;
+    const keptHigh =
+      req.loss === 'chunked' && FRAMEWORK_PROFILES[req.framework ?? 'torchtune'].chunks.kind === 'released'
+        ? act.logits + T * m.vocab * 2
+        : act.logits * hi;
     components.push({
       id: 'logits',
       label: 'Logits + loss',
       bytes: act.logits,
       low: round(act.logits * lo),
-      high: round(act.logits * hi),
+      high: round(Math.max(act.logits * hi, keptHigh)),
       detail: act.logitsDetail,
     });
   }
@@ -598,12 +625,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
 
   const bytesOf = (id: ComponentId) => components.find((c) => c.id === id)?.bytes ?? 0;
   const stateBytesTotal =
-    bytesOf('weights') +
-    bytesOf('vision') +
-    bytesOf('adapter') +
-    bytesOf('gradients') +
-    bytesOf('optimizer') +
-    bytesOf('state');
+    bytesOf('weights') + bytesOf('vision') + bytesOf('adapter') + bytesOf('optimizer') + bytesOf('state');
   // Training over several cards: what each strategy divides (ZeRO paper, Rajbhandari et al. 2020: stage 1
   // partitions optimizer states, stage 2 also gradients, stage 3 / FSDP full shard also parameters).
   const strategy = req.parallelism ?? 'fsdp';
@@ -611,10 +633,10 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
   const shardsGrads = shardsWeights || strategy === 'zero2';
   const shardsOptimizer = strategy !== 'ddp';
   const weightsAll = bytesOf('weights') + bytesOf('vision') + bytesOf('adapter');
-  const gradsAll = bytesOf('gradients');
   const optAll = bytesOf('optimizer');
-  // A sharded model gathers one layer's full weights before it runs it, and prefetches the next.
-  const gathered = shardsWeights ? (2 * bytesOf('weights')) / m.layers : 0;
+  // A sharded model gathers a layer's full weights before running it and prefetches the next: DeepSpeed's
+  // own estimator (estimate_zero3_model_states_mem_needs) counts 4 bytes x the largest layer's parameters.
+  const gathered = shardsWeights ? (4 * p.total) / m.layers : 0;
   if (training && req.parallelism) notes.push(strategyNote(strategy));
 
   // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
@@ -638,12 +660,14 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;
-      if (training && cards > 1) {
+      if (training) {
+        const grads = shardsGrads || cards === 1 ? gradsFull / cards : gradsFull;
         const states =
-          (shardsWeights ? weightsAll / cards + gathered : weightsAll) +
-          (shardsGrads ? gradsAll / cards : gradsAll) +
-          (shardsOptimizer ? optAll / cards : optAll);
-        return states + a.activations + a.logits + oh.bytes + split;
+          (shardsWeights ? weightsAll / cards + (cards > 1 ? gathered : 0) : weightsAll) +
+          (shardsOptimizer ? optAll / cards : optAll) +
+          // DDP's buckets hold a second copy of the gradients (gradient_as_bucket_view is off by default).
+          (cards > 1 && strategy === 'ddp' ? gradsFull : 0);
+        return states + gradientsAtPeak(grads, a, req) + a.activations + a.logits + oh.bytes + split;
       }
       return (stateBytesTotal + kv) / cards + a.activations + a.logits + oh.bytes + split;
     },
@@ -651,6 +675,17 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
     hostBytes: w.hostBytes,
     notes,
   };
+}
+
+/**
+ * Gradients at the peak. Backward frees each layer's activations as it fills in that layer's gradients, and
+ * the loss's buffers go first, so without accumulation the peak holds max(gradients, activations + loss)
+ * above the weights and optimizer states; the component carries the part of the gradients that does not
+ * fit in the freed room. Accumulated gradients persist into the next micro-batch's forward: all of them count.
+ */
+function gradientsAtPeak(grads: number, a: ActivationParts, req: Request): number {
+  if (req.accumulation !== null && req.accumulation > 1) return grads;
+  return Math.max(0, grads - a.activations - a.logits);
 }
 
 function strategyNote(p: NonNullable<Request['parallelism']>): string {
@@ -755,14 +790,38 @@ function activationParts(
 function lossBytes(m: ModelSpec, req: Request, T: number): { bytes: number; detail: string } {
   const V = m.vocab;
   if (req.loss === 'fused') {
-    const bytes = round(T * m.hidden * 8);
+    if (req.framework === 'unsloth') {
+      // unsloth_zoo fused_losses: fp32 logits chunks of at most 4 GiB, and a tokens x hidden gradient buffer.
+      const chunk = Math.min(4 * 2 ** 30, T * V * 4);
+      return {
+        bytes: round(chunk + T * m.hidden * 2),
+        detail: `fused cross-entropy: fp32 logits one chunk at a time (${gib(chunk)}, at most 4 GiB) + ${tokens(T)} tokens x ${m.hidden} x 2 bytes of gradient`,
+      };
+    }
+    // Liger: chunks of ~tokens / (vocab / hidden) rows, so each chunk's logits ~ tokens x hidden, plus grad_input.
     return {
-      bytes,
+      bytes: round(T * m.hidden * 8),
       detail: `fused linear cross-entropy: logits one chunk at a time (~${tokens(T)} tokens x ${m.hidden} x 8 bytes), never the full ${V} vocab`,
     };
   }
   if (req.loss === 'chunked') {
-    const chunk = req.framework === 'litgpt' ? Math.min(T, 128) : Math.ceil(T / 8);
+    const fw = FRAMEWORK_PROFILES[req.framework ?? 'torchtune'].chunks;
+    const chunk = Math.min(T, fw.tokens ?? Math.ceil(T / 8));
+    if (fw.kind === 'recomputed') {
+      // TRL chunked_nll: each chunk computes h.float() @ w.float().t() under checkpointing: fp32 logits and
+      // log-probabilities of one chunk, plus a transient fp32 copy of the output projection.
+      const bytes = round(chunk * V * 8 + V * m.hidden * 4);
+      return {
+        bytes,
+        detail: `chunked loss: ${tokens(chunk)} tokens x ${V} vocab x 8 bytes (fp32 logits + log-probs, recomputed in backward) + an fp32 copy of lm_head (${V} x ${m.hidden} x 4 bytes)`,
+      };
+    }
+    if (fw.kind === 'released') {
+      return {
+        bytes: round(chunk * V * 12),
+        detail: `chunked cross-entropy: one chunk of ${tokens(chunk)} tokens x ${V} vocab x 12 bytes (16-bit logits, fp32 upcast, log-softmax and gradient), released chunk by chunk`,
+      };
+    }
     const bytes = round(T * V * 2 + chunk * V * 12);
     return {
       bytes,

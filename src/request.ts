@@ -62,6 +62,8 @@ export const RequestSchema = z.object({
   loss: z.enum(LOSSES).nullable(),
   activationOffload: z.boolean().nullable(),
   parallelism: z.enum(PARALLELISMS).nullable(),
+  /** The optimizer steps inside backward (torchtune optimizer_in_bwd): gradients live one layer at a time. */
+  stepInBackward: z.boolean().nullable(),
   /** Hardware focus: a catalog GPU id and a count (count alone = "N of whatever fits"). */
   gpu: z.string().nullable(),
   gpuCount: int(LIMITS.gpuCount).nullable(),

@@ -2,6 +2,7 @@
 // changes peak GPU memory (docs/methodology.md, "Training frameworks"). The estimate states the profile it
 // assumed; `loss=` and `gc=offload` switch the parts people know by name without naming a framework.
 import { dict } from '../dict.ts';
+import type { Optimizer } from '../request.ts';
 
 export const FRAMEWORKS = [
   'hf',
@@ -28,6 +29,22 @@ export interface FrameworkProfile {
   id: Framework;
   label: string;
   loss: Loss;
+  /**
+   * How a chunked loss keeps its chunks: `kept` (the 16-bit logits of every chunk stay for backward: LitGPT's
+   * lm_head chunks), `released` (torchtune's LinearCrossEntropyLoss chunks the hidden states before the output
+   * projection, so a chunk's logits go once its loss is taken: torchtune PR #1390), or `recomputed` (each chunk
+   * checkpointed and recomputed in backward: TRL's chunked_nll); and the chunk size in tokens (null = an eighth
+   * of the batch's tokens, torchtune's 8 chunks).
+   */
+  chunks: { kind: 'kept' | 'released' | 'recomputed'; tokens: number | null };
+  /** QLoRA's adapters, gradients and optimizer states in fp32 (`mixed`) or in bf16. */
+  qloraPrecision: 'mixed' | 'bf16';
+  /** Optimizer of the framework's default recipe, when it is not AdamW (full fine-tuning / adapters). */
+  optimizer?: { full?: Optimizer; adapters?: Optimizer; source: string };
+  /** The default full fine-tuning recipe steps the optimizer inside backward (gradients one layer at a time). */
+  stepInBackward: boolean;
+  /** Sequence length of the default recipe, when it is not 2048. */
+  seq?: number;
   /** Activation checkpointing in the framework's default recipes. */
   checkpointing: boolean;
   /** Checkpointed layer inputs go to CPU RAM (Unsloth's "unsloth" checkpointing). */
@@ -43,15 +60,24 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     id: 'hf',
     label: 'Hugging Face Trainer + PEFT',
     loss: 'full',
-    checkpointing: true,
+    chunks: { kind: 'kept', tokens: null },
+    qloraPrecision: 'mixed',
+    stepInBackward: false,
+    // TrainingArguments.gradient_checkpointing defaults to False (PEFT's k-bit preparation turns it on for QLoRA).
+    checkpointing: false,
     offload: false,
     fullPrecision: 'mixed',
-    note: 'Hugging Face Trainer + PEFT: fp32 logits for the loss, checkpointing as fine-tuning recipes set it',
+    note: 'Hugging Face Trainer + PEFT: the full logits upcast to fp32 for the loss (ForCausalLMLoss), no checkpointing unless asked (QLoRA: PEFT turns it on)',
   },
   trl: {
     id: 'trl',
     label: 'TRL SFTTrainer',
-    loss: 'full',
+    // loss_type "chunked_nll" since TRL 1.4: 256-token chunks of fp32 logits, each checkpointed.
+    loss: 'chunked',
+    chunks: { kind: 'recomputed', tokens: 256 },
+    qloraPrecision: 'bf16',
+    stepInBackward: false,
+    seq: 1024,
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
@@ -61,15 +87,26 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     id: 'unsloth',
     label: 'Unsloth',
     loss: 'fused',
+    chunks: { kind: 'kept', tokens: null },
+    qloraPrecision: 'mixed',
+    optimizer: {
+      adapters: 'adamw8bit',
+      full: 'adamw8bit',
+      source: 'its notebooks use optim="adamw_8bit" (unsloth scripts/notebook_validator.py)',
+    },
+    stepInBackward: false,
     checkpointing: true,
     offload: true,
     fullPrecision: 'mixed',
-    note: 'Unsloth: fused cross-entropy (no full logits), "unsloth" checkpointing offloads layer inputs to CPU RAM',
+    note: 'Unsloth: fused cross-entropy (fp32 logits one chunk at a time), "unsloth" checkpointing offloads layer inputs to CPU RAM, LoRA weights in fp32, adamw_8bit as its notebooks use',
   },
   axolotl: {
     id: 'axolotl',
     label: 'axolotl',
     loss: 'full',
+    chunks: { kind: 'kept', tokens: null },
+    qloraPrecision: 'mixed',
+    stepInBackward: false,
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
@@ -79,15 +116,25 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     id: 'torchtune',
     label: 'torchtune',
     loss: 'chunked',
+    chunks: { kind: 'released', tokens: null },
+    qloraPrecision: 'bf16',
+    optimizer: {
+      full: 'paged_adamw8bit',
+      source: 'recipes/configs/llama3_1/8B_full_single_device.yaml: PagedAdamW8bit with optimizer_in_bwd',
+    },
+    stepInBackward: true,
     checkpointing: true,
     offload: false,
     fullPrecision: 'bf16',
-    note: 'torchtune: pure bf16, CEWithChunkedOutputLoss (8 chunks), activation checkpointing on in its recipes',
+    note: 'torchtune: pure bf16 (adapters too), cross-entropy in 8 chunks, activation checkpointing on in its recipes; the full single-device recipe steps PagedAdamW8bit inside backward',
   },
   'llama-factory': {
     id: 'llama-factory',
     label: 'LLaMA-Factory',
     loss: 'full',
+    chunks: { kind: 'kept', tokens: null },
+    qloraPrecision: 'mixed',
+    stepInBackward: false,
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',
@@ -97,10 +144,13 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     id: 'litgpt',
     label: 'LitGPT',
     loss: 'chunked',
+    chunks: { kind: 'kept', tokens: 128 },
+    qloraPrecision: 'mixed',
+    stepInBackward: false,
     checkpointing: false,
     offload: false,
-    fullPrecision: 'bf16',
-    note: 'LitGPT: bf16-true precision, chunked lm_head and cross-entropy (chunks of 128 tokens)',
+    fullPrecision: 'mixed',
+    note: 'LitGPT: bf16-mixed precision, lm_head and cross-entropy in chunks of 128 tokens (all kept for backward), no checkpointing on one GPU',
   },
 };
 

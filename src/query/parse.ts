@@ -99,6 +99,7 @@ export interface Draft {
   /** gc=offload: checkpointed layer inputs kept in CPU RAM. */
   gcOffload?: boolean;
   parallelism?: Parallelism;
+  stepInBackward?: boolean;
   /** The model was named by a .gguf file name: llama.cpp unless a runtime is named. */
   ggufFile?: boolean;
   /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
@@ -190,7 +191,7 @@ const KEYS = [
   'batch', 'bs', 'mode', 'kv', 'kv_cache', 'cache', 'runtime', 'engine', 'backend', 'rank', 'r', 'lora_rank', 'targets', 'target',
   'optimizer', 'optim', 'opt', 'gc', 'checkpointing', 'grad_checkpointing', 'gradient_checkpointing', 'accum', 'ga', 'grad_accum',
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
-  'framework', 'fw', 'loss', 'zero', 'strategy',
+  'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd',
 ]; // prettier-ignore
 
 /** Multi-GPU training words. */
@@ -384,6 +385,11 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
       const o = OPTIMIZER_WORDS[v];
       if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${show(value)}"`);
       return set(d, 'optimizer', o, value, 'optimizer');
+    }
+    case 'optimizer_in_bwd': {
+      const b = ON_OFF[v];
+      if (b === undefined) throw new QueryError(`optimizer_in_bwd= takes on or off, not "${show(value)}"`);
+      return set(d, 'stepInBackward', b, value, 'optimizer_in_bwd setting');
     }
     case 'framework':
     case 'fw': {
@@ -1135,9 +1141,9 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       format = explicitFormat?.id ?? 'nf4';
       if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
       if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
-      if (precision === null && fw.fullPrecision === 'bf16') {
+      if (precision === null && fw.qloraPrecision === 'bf16') {
         precision = 'bf16';
-        assumed.push(`pure bf16 adapters and optimizer states, as ${fw.label} runs QLoRA`);
+        assumed.push(`bf16 adapters, gradients and optimizer states, as ${fw.label} runs QLoRA`);
       }
       precision ??= 'mixed';
     } else {
@@ -1231,7 +1237,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   // Context.
   let context = d.context;
   if (context === undefined) {
-    context = training ? Math.min(2048, model.maxContext) : model.defaultContext;
+    context = training ? Math.min(fw.seq ?? 2048, model.maxContext) : model.defaultContext;
     assumed.push(
       `${training ? 'sequence length' : 'context'} ${tokens(context)} tokens (${training ? 'a common fine-tuning length' : 'a common working length, not the maximum'}; say ${training ? 'seq' : 'ctx'}=...)`,
     );
@@ -1289,6 +1295,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   let loss: Loss | null = null;
   let activationOffload: boolean | null = null;
   let parallelism: Parallelism | null = null;
+  let stepInBackward: boolean | null = null;
   if (training) {
     if (mode !== 'full') {
       lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
@@ -1298,12 +1305,31 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     } else if (d.rank !== undefined || d.targets !== undefined) {
       throw new QueryError('rank= and targets= are LoRA settings; add lora or qlora');
     }
-    optimizer = d.optimizer ?? 'adamw';
+    const recipeOptimizer = mode === 'full' ? fw.optimizer?.full : fw.optimizer?.adapters;
+    optimizer = d.optimizer ?? recipeOptimizer ?? 'adamw';
     if (!d.optimizer)
-      assumed.push('optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)');
+      assumed.push(
+        recipeOptimizer
+          ? `optimizer ${recipeOptimizer}: ${fw.optimizer!.source} (say optimizer=adamw, ...)`
+          : 'optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)',
+      );
+    // torchtune's full single-device recipe fuses the optimizer step into backward; with a named optimizer
+    // (its own ablations) or gradient accumulation it does not.
+    stepInBackward =
+      d.stepInBackward ??
+      (mode === 'full' && fw.stepInBackward && !d.optimizer && !(d.accumulation && d.accumulation > 1));
+    if (stepInBackward && d.accumulation && d.accumulation > 1)
+      throw new QueryError(
+        'optimizer_in_bwd steps at every backward: it cannot accumulate gradients (drop accum=)',
+      );
+    if (stepInBackward && d.stepInBackward === undefined)
+      assumed.push(
+        'optimizer step fused into backward (optimizer_in_bwd): gradients live one layer at a time',
+      );
     // Fine-tuning tools turn checkpointing on by default (LLaMA-Factory, Unsloth, torchtune recipes, PEFT's
     // k-bit preparation); the plain HF Trainer does not, so the reply says which was assumed.
-    gc = d.gradientCheckpointing ?? fw.checkpointing;
+    // PEFT's prepare_model_for_kbit_training turns checkpointing on for QLoRA under the plain Trainer.
+    gc = d.gradientCheckpointing ?? (fw.checkpointing || (fw.id === 'hf' && mode === 'qlora'));
     if (d.gradientCheckpointing === undefined) {
       assumed.push(
         gc
@@ -1344,6 +1370,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       ['gc', d.gradientCheckpointing],
       ['accum', d.accumulation],
       ['framework', d.framework],
+      ['optimizer_in_bwd', d.stepInBackward],
       ['loss', d.loss],
       ['gc', d.gcOffload],
       [d.parallelism ?? 'strategy', d.parallelism],
@@ -1382,6 +1409,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     loss,
     activationOffload,
     parallelism,
+    stepInBackward,
     gpu: d.gpu ?? null,
     gpuCount: d.gpuCount ?? null,
     visibility: d.visibility ?? 'public',
@@ -1450,6 +1478,7 @@ export function draftToText(d: Draft): string {
   if (d.framework) w.push(`framework=${d.framework}`);
   if (d.loss) w.push(`loss=${d.loss}`);
   if (d.parallelism) w.push(`strategy=${d.parallelism}`);
+  if (d.stepInBackward !== undefined) w.push(`optimizer_in_bwd=${d.stepInBackward ? 'on' : 'off'}`);
   if (d.accumulation !== undefined) w.push(`accum=${d.accumulation}`);
   if (d.gpu) w.push(`gpu=${d.gpuCount ? `${d.gpuCount}x` : ''}${d.gpu}`);
   else if (d.gpuCount) w.push(`gpus=${d.gpuCount}`);
