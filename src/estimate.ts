@@ -339,7 +339,14 @@ function torchInferenceActivations(
   const rowsOfLogits = serving && !req.batchGiven ? Math.max(256, req.batch) : req.batch;
   const logits = rowsOfLogits * m.vocab * 4 * (serving ? 2 : 1);
   // bitsandbytes dequantizes one weight matrix at a time to 16-bit for the matmul.
-  const dequant = f.family === 'bnb' ? largestMatrix(m) * 2 : 0;
+  // bitsandbytes and torchao's weight-only kernels dequantize one weight matrix at a time to 16-bit for the
+  // matmul; torchao quantizes lm_head too, so the largest may be the vocabulary projection.
+  const dequant =
+    f.family === 'bnb'
+      ? largestMatrix(m) * 2
+      : f.family === 'torchao'
+        ? Math.max(largestMatrix(m), m.vocab * m.hidden) * 2
+        : 0;
   const bytes = round(mlp + scores + logits + dequant);
   if (!explain) return { bytes, detail: '' };
   let detail = `prefill ${tokens(chunk)} tokens x (3 x ${mlpWidth} MLP + 4 x ${m.hidden} hidden) x ${ab} bytes`;
@@ -368,8 +375,17 @@ function ggmlComputeBuffer(
   const ub = Math.min(rt.prefillChunk ?? 512, nCtx);
   const attn = req.flashAttention ? ub * nCtx * 2 : ub * nCtx * m.heads * 4;
   const ffn = ub * (liveMlpWidth(m) + 2 * m.hidden) * 4;
-  const bytes = round(attn + ffn);
+  // The graph allocator reserves for the worst case with every position of the micro-batch output
+  // (llama-context.cpp graph_reserve with n_outputs = n_ubatch): f32 logits n_vocab x n_ubatch at the output
+  // node, which outweighs the layers' buffers for large vocabularies at short contexts.
+  const output = ub * (m.vocab + m.hidden) * 4;
+  const bytes = round(Math.max(attn + ffn, output));
   if (!explain) return { bytes, detail: '' };
+  if (output > attn + ffn)
+    return {
+      bytes,
+      detail: `compute buffer, sized by the output node: ${ub} positions x (${m.vocab} vocab logits + ${m.hidden} hidden) x 4 bytes`,
+    };
   const attnText = req.flashAttention
     ? `f16 mask ${ub} x ${tokens(nCtx)}`
     : `f32 scores ${ub} x ${tokens(nCtx)} x ${m.heads} heads`;
@@ -756,7 +772,7 @@ function activationParts(
   const perLayer = layerActivationBytes(m) * ab;
   const scoresPerLayer = req.flashAttention ? 0 : req.batch * m.heads * context * context * 6 * ab;
   // A k-bit base (bitsandbytes) dequantizes one matrix to 16-bit at a time, in forward and again in backward.
-  const dequant = f.family === 'bnb' ? 2 * largestMatrix(m) * 2 : 0;
+  const dequant = f.family === 'bnb' || f.family === 'torchao' ? 2 * largestMatrix(m) * 2 : 0;
   // Checkpointing keeps each layer's input and recomputes one layer at a time during backward; offloaded
   // checkpointing keeps those inputs in CPU RAM, with two layers' in flight on the GPU.
   const checkpointed = req.activationOffload ? 2 : m.layers;

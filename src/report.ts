@@ -88,7 +88,10 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   if (e.hostBytes > 0)
     assumptions.push(`${gib(e.hostBytes)} of token embeddings live in system RAM, not in the total`);
   assumptions.push(
-    'decode tokens/s are bandwidth ceilings (active weights + KV read once per token); real runtimes reach ~60-85%',
+    request.mode === 'inference'
+      ? 'decode tokens/s are bandwidth ceilings (active weights + KV read once per token); real runtimes reach ~60-85%'
+      : 'training tokens/s are not estimated',
+    `the range covers the format's mix, runtime versions, the allocator's cached blocks${request.mode === 'inference' ? ' and how much of the context is prompt' : ''}; the total is what the GPU holds, about what nvidia-smi shows (PyTorch's own counters leave out the overhead line${e.components.some((c) => c.outsideTorch) ? ' and the paged optimizer states' : ''})`,
   );
 
   return {

@@ -1,7 +1,7 @@
 // Training frameworks as stated profiles, multi-GPU strategies and the loss switches (issue 11).
 import { describe, expect, it } from 'vitest';
 import { parseQuery, QueryError } from '../src/query/parse.ts';
-import { component, est, GiB } from './helpers.ts';
+import { component, est, GiB, report } from './helpers.ts';
 
 const q = (text: string) => parseQuery(text).request;
 const refused = (text: string): string => {
@@ -115,5 +115,33 @@ describe('multi-GPU training strategies', () => {
     const r = q('llama-3.1-70b full on 8x h100');
     expect(r.parallelism).toBe('fsdp');
     expect(r.assumed.join(' ')).toMatch(/FSDP full sharding/);
+  });
+});
+
+describe('runtime physics added with the frameworks', () => {
+  it('llama.cpp reserves the output node for a whole micro-batch of f32 logits (large vocabularies)', () => {
+    // Gemma 3 4B at 4k: 512 x (262,208 + 2,560) x 4 bytes outweighs the layers' buffers.
+    expect(component(est('gemma-3-4b q4_k_m ctx=4k'), 'activations')).toBe(512 * (262208 + 2560) * 4);
+    // A 32k-vocabulary 7B keeps the layer formula that matches llama.cpp's CI logs.
+    expect(component(est('7b q4_0 ctx=2048 runtime=llama.cpp'), 'activations')).toBeLessThan(
+      512 * 2048 * 32 * 4 + 512 * (11008 + 8192) * 4 + 1,
+    );
+  });
+  it('torchao weight-only formats quantize lm_head and dequantize one matrix per matmul', () => {
+    const e = est('llama-3.1-8b int8wo ctx=8k');
+    expect(e.format.id).toBe('torchao-int8wo');
+    expect(e.components.find((c) => c.id === 'weights')!.detail).toMatch(/lm_head 525M x 8 bits/);
+    // The dequantized copy is the largest matrix: the 128,256 x 4,096 output projection in bf16.
+    const withDequant = component(e, 'activations');
+    const nf4 = component(est('llama-3.1-8b nf4 ctx=8k'), 'activations');
+    expect(withDequant - nf4).toBe((128256 * 4096 - 14336 * 4096) * 2);
+  });
+  it('every reply says what its range covers and what the total means', () => {
+    expect(report('llama-3.1-8b q4_k_m').assumptions.join(' ')).toMatch(
+      /range covers .* how much of the context is prompt; the total is what the GPU holds/,
+    );
+    expect(report('llama-3.1-8b full optimizer=paged_adamw8bit').assumptions.join(' ')).toMatch(
+      /leave out the overhead line and the paged optimizer states/,
+    );
   });
 });

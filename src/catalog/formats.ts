@@ -28,7 +28,7 @@ export const RUNTIMES: readonly Runtime[] = [
 ];
 
 export type FormatFamily =
-  'float' | 'fp8' | 'bnb' | 'gptq' | 'awq' | 'gguf' | 'exl2' | 'mxfp4' | 'nvfp4' | 'mlx';
+  'float' | 'fp8' | 'bnb' | 'gptq' | 'awq' | 'gguf' | 'exl2' | 'mxfp4' | 'nvfp4' | 'torchao' | 'mlx';
 
 export interface WeightFormat {
   id: string;
@@ -161,6 +161,30 @@ export const FORMATS: readonly WeightFormat[] = [
     expertsOnly: true,
   },
   {
+    // torchao weight-only int8 (transformers TorchAoConfig "int8_weight_only"): int8 + one bf16 scale per
+    // output channel; every Linear is quantized, lm_head included. The matmul dequantizes the weight to bf16
+    // (a transient copy per layer, priced in the activations).
+    id: 'torchao-int8wo',
+    label: 'torchao int8 weight-only',
+    family: 'torchao',
+    linearBits: 8.0,
+    embeddingBits: 16,
+    lmHeadBits: 8.0,
+    linearBitsRange: [8.0, 8.05],
+    defaultRuntime: 'transformers',
+  },
+  {
+    // torchao int4 weight-only, group 128: 4 bits + a bf16 scale and zero point per group = 4.25 bits.
+    id: 'torchao-int4wo',
+    label: 'torchao int4 weight-only (g128)',
+    family: 'torchao',
+    linearBits: 4.25,
+    embeddingBits: 16,
+    lmHeadBits: 4.25,
+    linearBitsRange: [4.25, 4.5],
+    defaultRuntime: 'transformers',
+  },
+  {
     // NVIDIA's NVFP4: E2M1 elements with one FP8 (E4M3) scale per 16 (+ one fp32 scale per tensor) = 4.5
     // bits; native on Blackwell tensor cores. ModelOpt / llm-compressor checkpoints keep embeddings and
     // lm_head in 16-bit.
@@ -272,6 +296,13 @@ const FORMAT_ALIASES = dict<string>({
   q5_k_xl: 'q5_k_m',
   q6_k_xl: 'q6_k',
   q8_k_xl: 'q8_0',
+  int8wo: 'torchao-int8wo',
+  'int8-weight-only': 'torchao-int8wo',
+  int4wo: 'torchao-int4wo',
+  'int4-weight-only': 'torchao-int4wo',
+  torchao: 'torchao-int4wo',
+  'torchao-int4': 'torchao-int4wo',
+  'torchao-int8': 'torchao-int8wo',
   mlx4: 'mlx-4bit',
   mlx8: 'mlx-8bit',
 });
