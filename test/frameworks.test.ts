@@ -21,12 +21,15 @@ describe('framework words', () => {
     ['llama-3.1-8b full framework=torchtune', 'torchtune'],
     ['llama-3.1-8b lora llama-factory', 'llama-factory'],
     ['llama-3.1-8b lora litgpt', 'litgpt'],
-    ['llama-3.1-8b lora trl', 'trl'],
-    ['llama-3.1-8b lora', 'hf'],
+    ['llama-3.1-8b lora framework=hf', 'hf'],
+    ['llama-3.1-8b lora peft', 'hf'],
+    ['llama-3.1-8b lora', 'trl'],
   ])('%s -> %s, stated in the reply', (text, framework) => {
     const r = q(text);
     expect(r.framework).toBe(framework);
-    expect(r.assumed.join(' ')).toMatch(framework === 'hf' ? /framework Hugging Face Trainer/ : /./);
+    expect(r.assumed.join(' ')).toMatch(
+      text.includes(framework) || framework === 'hf' ? /./ : /framework TRL SFTTrainer/,
+    );
   });
 
   it('each profile sets its loss and checkpointing; switches work without a framework', () => {
@@ -34,7 +37,10 @@ describe('framework words', () => {
       ['fused', true],
     );
     expect(q('llama-3.1-8b lora torchtune').loss).toBe('chunked');
-    expect(q('llama-3.1-8b lora').loss).toBe('full');
+    expect(q('llama-3.1-8b lora framework=hf').loss).toBe('full');
+    expect(q('llama-3.1-8b lora framework=hf').gradientCheckpointing).toBe(false);
+    expect(q('llama-3.1-8b qlora framework=hf').gradientCheckpointing).toBe(true);
+    expect(q('llama-3.1-8b lora').loss).toBe('chunked');
     expect(q('llama-3.1-8b lora loss=fused').loss).toBe('fused');
     expect(q('llama-3.1-8b lora liger').loss).toBe('fused');
     expect(q('llama-3.1-8b lora gc=offload').activationOffload).toBe(true);
@@ -62,7 +68,7 @@ describe('loss physics', () => {
   // Llama 3.1 8B, seq 2048 x batch 2 = 4096 tokens, vocab 128256, hidden 4096.
   const T = 4096;
   it('full: 12 bytes per logit (16-bit logits, fp32 upcast, log-softmax and its gradient)', () => {
-    expect(component(est('llama-3.1-8b lora seq=2048 batch=2'), 'logits')).toBe(T * 128256 * 12);
+    expect(component(est('llama-3.1-8b lora seq=2048 batch=2 framework=hf'), 'logits')).toBe(T * 128256 * 12);
   });
   it('chunked, released (torchtune, 8 chunks): one chunk of 512 tokens at 12 bytes per logit', () => {
     const e = est('llama-3.1-8b lora seq=2048 batch=2 torchtune');

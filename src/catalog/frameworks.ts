@@ -77,7 +77,6 @@ export const FRAMEWORK_PROFILES: Record<Framework, FrameworkProfile> = {
     chunks: { kind: 'recomputed', tokens: 256 },
     qloraPrecision: 'bf16',
     stepInBackward: false,
-    seq: 1024,
     checkpointing: true,
     offload: false,
     fullPrecision: 'mixed',

@@ -1077,7 +1077,8 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
   const mode: Mode = d.mode ?? 'inference';
   const training = mode !== 'inference';
-  const fw = FRAMEWORK_PROFILES[d.framework ?? 'hf'];
+  // TRL's SFTTrainer is the path Hugging Face's own fine-tuning guides take: the default profile, stated.
+  const fw = FRAMEWORK_PROFILES[d.framework ?? 'trl'];
 
   // Runtime: stated, or implied by the format, or transformers.
   let explicitFormat = d.format ? getFormat(d.format) : undefined;
