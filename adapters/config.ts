@@ -1,8 +1,10 @@
 // Configuration from the environment (dotenv loads .env first), validated with zod at start.
 // A missing half of a credential pair is named, with where to get it. Secrets are never printed.
 // Blank or whitespace-only values count as unset.
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { isEd25519Point } from './discord/ed25519.ts';
 
 export class ConfigError extends Error {}
 
@@ -12,20 +14,55 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 export const MAX_WORKERS = 32;
 
 const EnvSchema = z.object({
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_BOT_TOKEN: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  // Real keys have real shapes: Slack signing secrets are 32 characters (anything under 16 cannot be one),
+  // bot tokens start xoxb-, app-level tokens xapp-.
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^\S{16,200}$/, 'must be the Signing Secret (32 characters), not a placeholder')
+    .optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-\S{8,400}$/, 'must be a bot token (xoxb-...)')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S{8,400}$/, 'must be an app-level token (xapp-...)')
+    .optional(),
   SLACK_PORT: port(3000),
-  DISCORD_TOKEN: z.string().min(1).optional(),
-  DISCORD_APPLICATION_ID: z.string().min(1).optional(),
-  DISCORD_PUBLIC_KEY: z.string().min(1).optional(),
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a bot token (three dot-separated parts)')
+    .optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{1,22}$/, 'must be the numeric Application ID')
+    .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'must be the 64 hex characters of Developer Portal > General Information > Public Key',
+    )
+    .refine((hex) => isEd25519Point(Buffer.from(hex, 'hex')), 'is not an Ed25519 public key (check the copy)')
+    .optional(),
   /** Gateway sharding: `auto` (Discord's recommendation) or a shard count; unset runs one client. */
   DISCORD_SHARDS: z
     .string()
     .regex(/^(auto|[1-9]\d*)$/, 'use auto or a number of shards')
     .optional(),
   DISCORD_PORT: port(3001),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // An address or a host name (resolved when the server listens; a name that does not resolve stops the start).
+  HOST: z
+    .string()
+    .refine(
+      (h) =>
+        isIP(h) !== 0 ||
+        /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+          h,
+        ),
+      'must be an IP address or a host name',
+    )
+    .default('0.0.0.0'),
   /** Hugging Face Hub token for gated and private repos (read scope is enough). Sent to HF_ENDPOINT only. */
   HF_TOKEN: z
     .string()

@@ -62,20 +62,21 @@ async function main(): Promise<void> {
     runPrimary(config.workers, log);
     return;
   }
+  // Every configured platform starts, or none serves: a half-started process would look healthy to an
+  // orchestrator while one platform is dark. The reason is one line, without a stack.
   const started: Closable[] = [];
   for (const p of config.platforms) {
     try {
       started.push(await startPlatform(p, config, log));
       log.info({ platform: p }, 'platform started');
     } catch (err) {
-      log.error({ platform: p, err }, 'platform failed to start');
+      const reason = err instanceof Error ? err.message : String(err);
+      log.error({ platform: p, reason: reason.slice(0, 300) }, 'platform failed to start');
+      process.stderr.write(`error: ${p} could not start: ${reason.slice(0, 300)}\n`);
+      await Promise.allSettled(started.map((s) => s.close()));
+      // A cluster worker's IPC channel would keep it alive, serving nothing: exit so the primary sees it.
+      process.exit(1);
     }
-  }
-  if (started.length === 0) {
-    // A cluster worker's IPC channel would keep it alive, serving nothing: exit so the primary sees it.
-    if (cluster.isWorker) process.exit(1);
-    process.exitCode = 1;
-    return;
   }
   onShutdown(started, (m) => log.info(m));
 }

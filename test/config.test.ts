@@ -6,9 +6,10 @@ import { ConfigError, loadConfig, MAX_WORKERS } from '../adapters/config.ts';
 const SECRET = 'sig-secret-5f1c0ffee';
 const BOT = 'xoxb-1234-5678-abcdefSECRET';
 const APP = 'xapp-1-A0SECRETAPP';
-const DTOKEN = 'MTExMTExMTEx.discord-SECRET-token';
+const DTOKEN = 'MTExMTExMTEx.GhIjKl.discord-SECRET-token';
 const DAPP = '123456789012345678';
-const DKEY = 'a1b2c3d4e5f6deadbeefpublickey';
+// A real Ed25519 public key (generated for these tests): keys are checked as keys.
+const DKEY = '5cd619cdca1ee40e3b117c70417484c0bd5006b511c2ec474193152ec72c0339';
 
 /** loadConfig must throw a ConfigError; returns its message. */
 function configError(env: Record<string, string | undefined>): string {
@@ -225,5 +226,34 @@ describe('loadConfig: WORKERS', () => {
 
   it('the console ignores it (one person at a terminal)', () => {
     expect(loadConfig({ WORKERS: '8' }).workers).toBe(1);
+  });
+});
+
+describe('keys are checked as real keys, with one line and no secret', () => {
+  it.each([
+    [
+      { DISCORD_PUBLIC_KEY: 'a1b2c3', DISCORD_APPLICATION_ID: DAPP },
+      /DISCORD_PUBLIC_KEY is invalid: must be the 64 hex/,
+    ],
+    // 64 hex characters that are not a point of the curve: every signature would fail.
+    [{ DISCORD_PUBLIC_KEY: 'ff'.repeat(32), DISCORD_APPLICATION_ID: DAPP }, /not an Ed25519 public key/],
+    [{ SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: BOT }, /SLACK_SIGNING_SECRET is invalid/],
+    [
+      { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'my-token' },
+      /SLACK_BOT_TOKEN is invalid: must be a bot token/,
+    ],
+    [{ DISCORD_TOKEN: 'not-a-token', DISCORD_APPLICATION_ID: DAPP }, /DISCORD_TOKEN is invalid/],
+    [{ HOST: 'bad host!' }, /HOST is invalid: must be an IP address or a host name/],
+  ])('%j is refused', (env, message) => {
+    const msg = configError(env as Record<string, string>);
+    expect(msg).toMatch(message);
+    expect(msg).not.toMatch(/\n/);
+    for (const v of Object.values(env)) if (String(v).length > 8) expect(msg).not.toContain(String(v));
+  });
+  it('a real key, an address and a host name are accepted', () => {
+    expect(
+      loadConfig({ DISCORD_PUBLIC_KEY: DKEY, DISCORD_APPLICATION_ID: DAPP, HOST: '::1' }).platforms,
+    ).toEqual(['discord-http']);
+    expect(loadConfig({ HOST: 'bot.internal.example' }).env.HOST).toBe('bot.internal.example');
   });
 });

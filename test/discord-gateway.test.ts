@@ -144,7 +144,7 @@ describe('gateway client with REST intercepted', () => {
     const typed = calls.find((c) => c.url.includes('1300000000000000099'))!;
     expect(typed.body.data!.flags).toBe(EPHEMERAL);
     expect((typed.body.data as { embeds: { title: string }[] }).embeds[0]!.title).toMatch(
-      /Llama 3\.1 8B.*Q4_K_M/i,
+      /Llama 3\.1 8B.*Q4\\?_K\\?_M/i,
     );
     const dm = calls.find((c) => c.url.includes(fixtures.dmCommand.id))!;
     expect(dm.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });

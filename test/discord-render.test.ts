@@ -117,7 +117,8 @@ describe('estimate embed', () => {
     for (const c of r.components) {
       const f = embed.fields!.find((x) => x.name.includes(c.label));
       expect(f?.name).toContain(gib(c.bytes));
-      expect(f?.value).toBe(c.detail);
+      // Shown as written once Discord drops the markdown escapes (lm\_head reads lm_head).
+      expect(f?.value.replace(/\\(.)/g, '$1')).toBe(c.detail);
     }
     expect(field(embed, '✅ Fits')?.value).toContain('GeForce RTX 4090');
     expect(field(embed, '✅ Fits')?.value).toMatch(/…and \d+ more$/);

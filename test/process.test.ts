@@ -182,6 +182,30 @@ describe('the bot process', () => {
   }, 60_000);
 });
 
+describe('a platform that cannot start', () => {
+  it('stops the whole process with exit 1 and a one-line reason, even when the other platform started', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      const slackPort = await freePort();
+      // Slack starts first on a free port; Discord's port is taken.
+      bot = startBot({ ...botEnv(slackPort, taken, publicKeyHex), LOG_LEVEL: 'info' });
+      let stderr = '';
+      bot.stderr!.on('data', (d) => (stderr += d));
+      bot.stdout!.on('data', (d) => (output += d));
+      const { code } = await exited(bot);
+      expect(code).toBe(1);
+      const reasons = stderr.split('\n').filter((l) => l.startsWith('error: '));
+      expect(reasons).toHaveLength(1);
+      expect(reasons[0]).toMatch(/^error: discord-http could not start: .*EADDRINUSE/);
+      expect(output + stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+});
+
 /**
  * Start a /vram request and hold back the end of its body, send `signal` while it is in flight, then
  * finish it. Resolves with the raw HTTP response and the process's exit.

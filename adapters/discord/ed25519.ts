@@ -32,6 +32,41 @@ export function publicKeyFromHex(hex: string): Ed25519PublicKey {
   return { raw, key };
 }
 
+/**
+ * Whether 32 bytes encode a point of the Ed25519 curve (RFC 8032 5.1.3 decoding): y < p, and
+ * x^2 = (y^2 - 1) / (d y^2 + 1) has a square root mod p. A key that is not a point verifies nothing, so it
+ * is refused at start instead of answering every request with 401.
+ */
+export function isEd25519Point(raw: Buffer): boolean {
+  if (raw.length !== 32) return false;
+  const P = 2n ** 255n - 19n;
+  const D = (-121665n * modPow(121666n, P - 2n, P)) % P;
+  const bytes = Buffer.from(raw);
+  const sign = bytes[31]! >> 7;
+  bytes[31]! &= 0x7f;
+  const y = BigInt(`0x${Buffer.from(bytes).reverse().toString('hex')}`);
+  if (y >= P) return false;
+  const y2 = (y * y) % P;
+  const u = (y2 - 1n + P) % P;
+  const v = (((D * y2) % P) + 1n + P) % P;
+  const x2 = (u * modPow(v, P - 2n, P)) % P;
+  if (x2 === 0n) return sign === 0;
+  // Euler's criterion: a square mod p has x2^((p-1)/2) = 1.
+  return modPow(x2, (P - 1n) / 2n, P) === 1n;
+}
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let result = 1n;
+  let b = ((base % mod) + mod) % mod;
+  let e = exp;
+  while (e > 0n) {
+    if (e & 1n) result = (result * b) % mod;
+    b = (b * b) % mod;
+    e >>= 1n;
+  }
+  return result;
+}
+
 export type Ed25519Verify = (key: Ed25519PublicKey, message: Buffer, signature: Buffer) => boolean;
 
 export const verifyWithOpenssl: Ed25519Verify = (key, message, signature) =>

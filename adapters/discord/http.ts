@@ -20,18 +20,23 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export { publicKeyFromHex } from './ed25519.ts';
 
+/** A signed request older or newer than this is refused: a captured request cannot be replayed later. */
+export const MAX_CLOCK_SKEW_S = 300;
+
 /**
- * Discord signs timestamp + raw body. Any malformed header is simply "not verified". The timestamp
- * is not checked for age (Discord does not ask for it): a replayed request only gets its answer back
- * in its own HTTP response, and nothing is posted anywhere else.
+ * Discord signs timestamp + raw body. Any malformed header is simply "not verified", and so is a timestamp
+ * more than five minutes from `nowMs` in either direction (replays of captured requests).
  */
 export function verifySignature(
   key: Ed25519PublicKey,
   signatureHex: string | undefined,
   timestamp: string | undefined,
   body: Buffer,
+  nowMs: number = Date.now(),
 ): boolean {
   if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S)
+    return false;
   return verifyEd25519(
     key,
     Buffer.concat([Buffer.from(timestamp, 'utf8'), body]),
@@ -44,13 +49,23 @@ export interface DiscordHttpOptions {
   log: Logger;
   handler?: InteractionHandler;
   maxBodyBytes?: number;
+  /** The clock for the timestamp check (tests). */
+  now?: () => number;
 }
+
+/** Slow clients are cut at these bounds, checked every second (Node checks every 30 s by default). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+const CONNECTIONS_CHECK_MS = 1_000;
+/** Open sockets per process: beyond this the kernel's backlog holds new connections. */
+export const MAX_CONNECTIONS = 2_048;
 
 /** The server, not yet listening (tests and embedding). */
 export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
   const { publicKey, log } = opts;
   const handler = opts.handler ?? createInteractionHandler({ log, webhook: fetchWebhook() });
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const now = opts.now ?? Date.now;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -62,11 +77,16 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
 
     const declared = Number(req.headers['content-length'] ?? 0);
     const body = declared > maxBody ? null : await readBody(req, maxBody);
+    if (body === 'aborted') {
+      // The client went away mid-body: nothing to answer, nothing worth more than a debug line.
+      log.debug('discord http: client aborted the request body');
+      return;
+    }
     if (body === null) return tooLarge(req, res, maxBody);
 
     const signature = header(req, 'x-signature-ed25519');
     const timestamp = header(req, 'x-signature-timestamp');
-    if (!verifySignature(publicKey, signature, timestamp, body)) {
+    if (!verifySignature(publicKey, signature, timestamp, body, now())) {
       log.debug('discord http: bad or missing signature');
       return send(res, 401, { error: 'invalid request signature' });
     }
@@ -93,16 +113,22 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
     );
   }
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch((err: unknown) => {
-      log.error({ err }, 'discord http: request failed');
-      if (!res.headersSent) send(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  });
-  // A client that trickles its request cannot hold a socket for long.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  // A client that trickles its request cannot hold a socket for long: the bounds are checked every second.
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+    },
+    (req, res) => {
+      serve(req, res).catch((err: unknown) => {
+        log.error({ err: errorLine(err) }, 'discord http: request failed');
+        if (!res.headersSent) send(res, 500, { error: 'internal error' });
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = MAX_CONNECTIONS;
   return server;
 }
 
@@ -150,9 +176,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** The raw body, or null as soon as it exceeds `max` bytes. */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+/** The raw body, null as soon as it exceeds `max` bytes, or 'aborted' when the client goes away mid-body. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -166,8 +192,14 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    req.once('error', () => resolve('aborted'));
+    req.once('aborted', () => resolve('aborted'));
   });
+}
+
+/** An unexpected error as one line: its name and message, never a stack (logs must not flood). */
+function errorLine(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err).slice(0, 300);
 }
 
 /** 413, then close the connection rather than read the rest of an oversized body. */

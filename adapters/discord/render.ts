@@ -241,20 +241,31 @@ const VERDICT = {
 export const ESTIMATE_FOOTER =
   'Sizes in GiB (2^30 bytes). The band is what the uncertain parts could add or save. fits = even the high end fits; tight = only the central estimate does.';
 
+/**
+ * Text that may carry foreign words (a Hub repo's name, its config's model_type or quantization method, a
+ * GGUF file name), escaped for Discord's markdown, masked links included.
+ */
+function esc(text: string): string {
+  // discord.js's maskedLink option escapes only the first link of a string: escape every bracket instead.
+  return escapeMarkdown(text).replace(/\[/g, '\\[');
+}
+
 export function estimateEmbed(r: Report): APIEmbed {
   const b = new EmbedBudget()
-    .title(r.title)
+    .title(esc(r.title))
     .footer(ESTIMATE_FOOTER)
     .color(r.focus ? COLOR[r.focus.verdict] : COLOR.estimate);
   b.description(
-    [`**${gib(r.total.bytes)}** (${band(r.total.low, r.total.high)})`, summaryTail(r), bar(r)].join('\n'),
+    [`**${gib(r.total.bytes)}** (${band(r.total.low, r.total.high)})`, esc(summaryTail(r)), bar(r)].join(
+      '\n',
+    ),
   );
 
   type Section = { name: string; value: string | ((room: number) => string) };
   const sections: Section[] = [];
   if (r.focus)
     sections.push({
-      name: `🎯 On ${r.focus.name}${cardsNote(r)}`,
+      name: `🎯 On ${esc(r.focus.name)}${cardsNote(r)}`,
       value: `${VERDICT[r.focus.verdict]}: ${fitLine(r.focus, r)}`,
     });
   for (const v of ['fits', 'tight', 'no'] as const) {
@@ -269,20 +280,21 @@ export function estimateEmbed(r: Report): APIEmbed {
   if (r.suggestions.length > 0)
     sections.push({
       name: '💡 To make it fit',
-      value: listing(r.suggestions.map(bullet)),
+      value: listing(r.suggestions.map((t) => bullet(esc(t)))),
     });
   if (r.assumptions.length > 0)
-    sections.push({ name: '📋 Assumptions', value: listing(r.assumptions.map(bullet)) });
+    sections.push({ name: '📋 Assumptions', value: listing(r.assumptions.map((t) => bullet(esc(t)))) });
 
   // Components first (they are the answer), but they leave a slot for every other section.
   const slots = Math.max(1, LIMITS.embed.fields - sections.length);
   const own = r.components.length <= slots ? r.components : r.components.slice(0, slots - 1);
-  for (const c of own) b.field(`${MARKS[c.id] ?? OTHER_MARK} ${c.label}: ${gib(c.bytes)}`, c.detail);
+  for (const c of own)
+    b.field(`${MARKS[c.id] ?? OTHER_MARK} ${esc(c.label)}: ${gib(c.bytes)}`, esc(c.detail));
   const others = r.components.slice(own.length);
   if (others.length > 0)
     b.field(`${OTHER_MARK} ${others.length} more components`, (room) =>
       listWithin(
-        others.map((c) => `${c.label}: ${gib(c.bytes)}`),
+        others.map((c) => `${esc(c.label)}: ${gib(c.bytes)}`),
         room,
       ),
     );
@@ -326,7 +338,7 @@ function cardsNote(r: Report): string {
 
 /** Smallest cards that fit first; for misses, the ones a few cards would fix, then the closest. */
 function fitLine(f: Fit, r: Report): string {
-  const parts = [`**${f.name}** ${gibNumber(f.usableBytes)} GiB usable`];
+  const parts = [`**${esc(f.name)}** ${gibNumber(f.usableBytes)} GiB usable`];
   parts.push(f.headroomBytes >= 0 ? `+${gib(f.headroomBytes)} free` : `${gib(-f.headroomBytes)} short`);
   if (f.verdict === 'no') parts.push(f.count > 0 ? `needs ${f.count} cards` : 'no split holds it');
   else if (f.maxContext !== null)
