@@ -48,6 +48,9 @@ function result(reply: Reply, json: boolean, fault: unknown): CliResult {
       : { code: 2, stdout: '', stderr: line + '\n' };
   }
   if (json) {
+    // "What can my GPU run?": the list, per mode (model id, mode, format, context, bytes, headroom, tok/s).
+    if (reply.kind === 'runnable')
+      return { code: 0, stdout: JSON.stringify(reply.answer) + '\n', stderr: '' };
     if (reply.kind !== 'estimate') {
       return {
         code: 2,

@@ -2,6 +2,7 @@
 // Discord registration, Slack usage text and the console help are all derived from these declarations.
 import type { Report } from '../src/report.ts';
 import type { Fit } from '../src/fit.ts';
+import type { RunnableAnswer } from '../src/whatfits.ts';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
 
@@ -38,7 +39,16 @@ export type Reply =
   | { kind: 'error'; message: string; example: string; ephemeral: true }
   | { kind: 'help'; title: string; sections: HelpSection[]; ephemeral: true }
   | { kind: 'gpus'; title: string; rows: GpuRow[]; note: string; ephemeral: boolean }
-  | { kind: 'models'; title: string; rows: ModelRow[]; note: string; ephemeral: boolean };
+  | { kind: 'models'; title: string; rows: ModelRow[]; note: string; ephemeral: boolean }
+  | {
+      /** "What can my GPU run?": per mode, the models that fit, as plain lines (renderers add markup). */
+      kind: 'runnable';
+      title: string;
+      groups: { name: string; lines: string[] }[];
+      note: string;
+      answer: RunnableAnswer;
+      ephemeral: boolean;
+    };
 
 export interface GpuRow {
   id: string;

@@ -12,6 +12,10 @@ import { buildReport } from '../src/report.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
 import { MODES } from '../src/request.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
+import { resolveHardware } from '../src/catalog/hardware.ts';
+import { runnableOn, type RunnableEntry } from '../src/whatfits.ts';
+import { gib, tokens } from '../src/units.ts';
+import type { Mode } from '../src/request.ts';
 
 export const FORMAT_CHOICES = [
   'bf16',
@@ -84,6 +88,13 @@ export function runWith(input: CommandInput, resolved?: ModelSpec): Reply {
 export function replyFor(draftOf: () => Draft, resolved?: ModelSpec): Reply {
   try {
     const draft = draftOf();
+    // Hardware and no model: what that hardware can run.
+    if (draft.gpu !== undefined && draft.model === undefined && draft.hubModel === undefined)
+      return runnableReply(draft);
+    if (draft.use || draft.top || draft.floor || draft.family)
+      throw new QueryError(
+        `"${draft.use ?? draft.family ?? (draft.top ? 'top' : 'at least')}" narrows a "what can my GPU run" list: name hardware and no model (e.g. "coding models for my 4090")`,
+      );
     const { request, model } = toRequest(draft, resolved);
     return {
       kind: 'estimate',
@@ -109,4 +120,84 @@ function optionsDraft(o: Record<string, string | number | boolean | undefined>):
   if (typeof o.gpu === 'string' && o.gpu) words.push(`gpu=${o.gpu.replace(/\s+/g, '-')}`);
   if (o.private === true) words.push('private');
   return parseDraft(words.join(' '));
+}
+
+const USE_ORDER = ['general', 'coding', 'reasoning', 'vision', 'small'] as const;
+
+const MODE_LABELS: Record<Mode, string> = {
+  inference: 'Inference',
+  lora: 'LoRA',
+  qlora: 'QLoRA',
+  full: 'Full fine-tune',
+};
+
+/** "what can i run on a 3090", "qlora on a 4090", "best coding model for my m4 max 64gb". */
+function runnableReply(d: Draft): Reply {
+  const hw = resolveHardware(d.gpu!)!;
+  // "fine-tune" alone asks about every way to fine-tune.
+  const modes: Mode[] = d.trainWord ? ['lora', 'qlora', 'full'] : [d.mode ?? 'inference'];
+  const training = modes[0] !== 'inference';
+  const context = d.context ?? (training ? 2048 : 8192);
+  // One list when the asker narrowed it (a use, a family, top N); else the best few of each use.
+  const narrowed = d.use !== undefined || d.family !== undefined || d.top !== undefined;
+  const perGroup = d.top ?? (narrowed ? 8 : modes.length > 1 ? 2 : 3);
+  const answer = runnableOn(hw, {
+    modes,
+    context,
+    gpuCount: d.gpuCount ?? null,
+    runtime: d.runtime ?? null,
+    floor: d.floor ?? null,
+    use: d.use ?? null,
+    family: d.family ?? null,
+    top: narrowed ? perGroup : 1000,
+  });
+  const groups = answer.modes.flatMap((m) => {
+    const head = MODE_LABELS[m.mode];
+    if (m.entries.length === 0) {
+      const s = m.smallest;
+      return [
+        {
+          name: head,
+          lines: [
+            s
+              ? `nothing in the catalog fits; the smallest, ${s.name} (${s.formatLabel}), needs ${gib(s.bytes)} (${gib(-s.headroomBytes)} short)`
+              : 'no catalog model matches those words',
+          ],
+        },
+      ];
+    }
+    if (narrowed)
+      return [
+        {
+          name: `${head} (${m.entries.length} of ${m.fitting} that fit)`,
+          lines: m.entries.map(runnableLine),
+        },
+      ];
+    return USE_ORDER.flatMap((use) => {
+      const inUse = m.entries.filter((e) => e.use === use);
+      return inUse.length === 0
+        ? []
+        : [{ name: `${head} · ${use}`, lines: inUse.slice(0, perGroup).map(runnableLine) }];
+    });
+  });
+  for (const m of answer.modes) m.entries = m.entries.slice(0, narrowed ? perGroup : 25);
+  const sized =
+    hw.kind === 'sizes' ? ` (the ${hw.options[0]!.memoryGiB} GB configuration; say a size for another)` : '';
+  const what = [d.use, d.family].filter(Boolean).join(' ');
+  return {
+    kind: 'runnable',
+    title: `What ${what ? `${what} models ` : ''}fits${training ? ' for fine-tuning' : ''} on ${answer.hardware}${sized}: ${gib(answer.usableBytes)} usable, ${tokens(context)} ${training ? 'seq' : 'context'}`,
+    groups,
+    note: `${answer.rule[0]!.toUpperCase()}${answer.rule.slice(1)}${training ? '; fine-tuning with TRL defaults, rank 16 on every linear layer' : `; in ${d.runtime ?? 'llama.cpp'}`}. Ask about one for its breakdown: /vram <model> on <gpu>.`,
+    answer,
+    ephemeral: d.visibility === 'private',
+  };
+}
+
+/** "Qwen3 32B (Q4_K_M, 19.8 GiB, 4.2 free, <= 38 tok/s) - coding" */
+function runnableLine(e: RunnableEntry): string {
+  const size = e.activeB !== null ? `${e.paramsB}B, ${e.activeB}B active` : `${e.paramsB}B`;
+  const speed = e.tokensPerSecond !== null ? `, <= ${Math.round(e.tokensPerSecond)} tok/s` : '';
+  const fmt = e.formatLabel.replace(/^GGUF /, '');
+  return `${e.name} [${size}] ${fmt}: ${gib(e.bytes)}, ${gib(e.headroomBytes)} free${speed} (${e.model})`;
 }

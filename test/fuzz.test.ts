@@ -7,7 +7,7 @@ import { FORMAT_WORDS } from '../src/catalog/formats.ts';
 import { GPU_NAMES } from '../src/catalog/gpus.ts';
 import { MODEL_NAMES } from '../src/catalog/models.ts';
 
-const KINDS = ['estimate', 'error', 'help', 'gpus', 'models'];
+const KINDS = ['estimate', 'error', 'help', 'gpus', 'models', 'runnable'];
 
 /** Run one line; any call to onFault is recorded so the property can report it with its input. */
 function run(text: string): { reply: Reply; faults: unknown[] } {

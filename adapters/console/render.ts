@@ -57,6 +57,13 @@ export function renderText(reply: Reply): string {
         '',
         reply.note,
       ].join('\n');
+    case 'runnable':
+      return [
+        ...wrap(reply.title, WIDTH),
+        ...reply.groups.flatMap((g) => ['', `${g.name}:`, ...g.lines.flatMap((l) => wrap(`  ${l}`, WIDTH))]),
+        '',
+        ...wrap(reply.note, WIDTH),
+      ].join('\n');
   }
 }
 

@@ -48,6 +48,8 @@ export function renderReply(reply: Reply): DiscordMessage {
       return embedMessage(gpusEmbed(reply));
     case 'models':
       return embedMessage(modelsEmbed(reply));
+    case 'runnable':
+      return embedMessage(runnableEmbed(reply));
   }
 }
 
@@ -398,6 +400,18 @@ function gpusEmbed(reply: Extract<Reply, { kind: 'gpus' }>): APIEmbed {
   }
   for (const [group, lines] of groups)
     b.field(`${group} (${lines.length})`, (room) => listWithin(lines, room));
+  return b.build();
+}
+
+function runnableEmbed(reply: Extract<Reply, { kind: 'runnable' }>): APIEmbed {
+  const b = new EmbedBudget().title(esc(reply.title)).footer(reply.note).color(COLOR.info);
+  for (const g of reply.groups)
+    b.field(esc(g.name), (room) =>
+      listWithin(
+        g.lines.map((l) => bullet(esc(l))),
+        room,
+      ),
+    );
   return b.build();
 }
 

@@ -2,7 +2,7 @@
 // (development, firewalled installs). Both run the same app (app.ts); only the receiver differs.
 // Starting makes no network call in HTTP mode; Socket Mode connects in the background, so a Slack outage
 // at start is logged and retried, never fatal.
-import { SocketModeReceiver } from '@slack/bolt';
+import { SocketModeReceiver, type App, type SocketModeReceiverOptions } from '@slack/bolt';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
 import type { Config } from '../config.ts';
 import { hubFromConfig } from '../shared/hub.ts';
@@ -10,6 +10,7 @@ import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import { createSlackApp } from './app.ts';
 import { boltLogger, describe } from './log.ts';
+import { guardProcessEvent } from './payload.ts';
 import { EVENTS_PATH, SlackHttpReceiver } from './receiver.ts';
 
 export interface SlackService extends Closable {
@@ -57,7 +58,7 @@ async function startSocket(
   log: Logger,
   hub: HubResolver,
 ): Promise<SlackService> {
-  const receiver = new SocketModeReceiver({
+  const receiver = new GuardedSocketModeReceiver(log, {
     appToken,
     logger: boltLogger(log.child({ component: 'socket-mode' })),
     // The socket client keeps its own patient retry policy for apps.connections.open: a failed reconnect
@@ -97,6 +98,20 @@ async function startSocket(
       await within(Promise.allSettled([...inflight]), budget / 2);
     },
   };
+}
+
+/** Bolt's Socket Mode receiver with the payload check (payload.ts) in front of the app, as over HTTP. */
+class GuardedSocketModeReceiver extends SocketModeReceiver {
+  constructor(
+    private readonly log: Logger,
+    options: SocketModeReceiverOptions,
+  ) {
+    super(options);
+  }
+
+  override init(app: App): void {
+    super.init(guardProcessEvent(app, this.log));
+  }
 }
 
 function within(work: Promise<unknown>, ms: number): Promise<void> {

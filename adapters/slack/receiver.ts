@@ -9,6 +9,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../shared/log.ts';
 import { jsonBody } from '../shared/reply-cache.ts';
 import { describe } from './log.ts';
+import { checkPayload, logRejected } from './payload.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { verifyRequest } from './verify.ts';
 
@@ -122,14 +123,8 @@ export class SlackHttpReceiver implements Receiver {
       if (raw === 'aborted') return;
       if (raw === 'too-large') return reply(res, 413, '', { connection: 'close' });
 
-      const type = mediaType(req.headers['content-type']);
-      // Slack's certificate check for slash commands is unsigned and carries nothing to act on.
-      if (
-        type === 'application/x-www-form-urlencoded' &&
-        new URLSearchParams(raw.toString('utf8')).get('ssl_check') === '1'
-      )
-        return reply(res, 200);
-
+      // The signature (and its timestamp window) is checked on the raw bytes before anything is parsed: an
+      // unsigned body, however large or odd, costs one HMAC and is never decoded.
       const verdict = verifyRequest(
         this.opts.signingSecret,
         {
@@ -144,13 +139,21 @@ export class SlackHttpReceiver implements Receiver {
         return reply(res, 401);
       }
 
-      const parsed = parseBody(raw, type);
+      const parsed = parseBody(raw, mediaType(req.headers['content-type']));
       if (!parsed.ok) {
         log.warn({ reason: parsed.reason }, 'slack request unreadable');
         return reply(res, parsed.status);
       }
       const body = parsed.body;
+      // Slack's certificate check for slash commands: carries nothing to act on.
+      if (body.ssl_check === '1') return reply(res, 200);
       if (body.type === 'url_verification') return json(res, { challenge: String(body.challenge ?? '') });
+      // Signed but malformed: Bolt would throw on it (a 500). A slash command still gets a word back.
+      const check = checkPayload(body);
+      if (!check.ok) {
+        logRejected(log, check.reason);
+        return check.reply ? json(res, check.reply) : json(res, { error: 'invalid_payload' }, 400);
+      }
       const direct = this.shortcut?.(body);
       if (direct !== undefined) return direct === null ? reply(res, 200) : json(res, direct);
       await this.dispatch(req, res, body);
@@ -221,10 +224,13 @@ function reply(res: ServerResponse, status: number, text = '', headers: Record<s
   res.end(text);
 }
 
-function json(res: ServerResponse, payload: unknown): void {
+function json(res: ServerResponse, payload: unknown, status = 200): void {
   if (res.headersSent) return;
   const bytes = jsonBody(payload);
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': bytes.length,
+  });
   res.end(bytes);
 }
 
@@ -264,21 +270,24 @@ type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; status:
 
 /**
  * Slash commands arrive form-encoded; interactivity and options as a form field `payload` holding JSON;
- * events as JSON. Anything else, or a body that is none of Slack's shapes, is a 400.
+ * events as JSON. Anything else, or a body that is none of Slack's shapes, is a 400. Only ever called on a
+ * body whose signature has been verified.
  */
 export function parseBody(raw: Buffer, type: string): Parsed {
   const text = raw.toString('utf8');
   let body: unknown;
   if (type === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams(text);
-    const payload = form.get('payload');
-    if (payload !== null) {
+    const form = readForm(new URLSearchParams(text));
+    const payload = form.payload;
+    if (Array.isArray(payload)) return { ok: false, status: 400, reason: 'payload given more than once' };
+    if (payload !== undefined) {
       try {
         body = JSON.parse(payload);
       } catch {
         return { ok: false, status: 400, reason: 'payload is not JSON' };
       }
-    } else body = Object.fromEntries(form);
+    } else if (form.ssl_check === '1') return { ok: true, body: { ssl_check: '1' } };
+    else body = form;
   } else if (type === 'application/json') {
     try {
       body = JSON.parse(text);
@@ -295,4 +304,20 @@ export function parseBody(raw: Buffer, type: string): Parsed {
   // The legacy verification token is useless to us (signatures replace it) and should not reach debug logs.
   delete b.token;
   return { ok: true, body: b };
+}
+
+/**
+ * A form as an object. Slack never repeats a field; a repeated one becomes a list of its values rather than
+ * silently the first or the last, so the payload check refuses it where it matters (a command's `text`).
+ */
+function readForm(form: URLSearchParams): Record<string, string | string[]> {
+  // A Map, then fromEntries: a field named __proto__ stays a field.
+  const fields = new Map<string, string | string[]>();
+  for (const [key, value] of form) {
+    const seen = fields.get(key);
+    if (seen === undefined) fields.set(key, value);
+    else if (Array.isArray(seen)) seen.push(value);
+    else fields.set(key, [seen, value]);
+  }
+  return Object.fromEntries(fields);
 }

@@ -63,6 +63,13 @@ export function renderReply(reply: Reply): SlackMessage {
       );
     case 'models':
       return renderList(reply.title, reply.note, [['', reply.rows]], modelLine);
+    case 'runnable':
+      return renderList(
+        reply.title,
+        reply.note,
+        reply.groups.map((g) => [g.name, g.lines] as [string, string[]]),
+        (line) => md`• ${line}`,
+      );
   }
 }
 

@@ -29,7 +29,8 @@ import { macProduct, resolveHardware, sizedHardware } from '../catalog/hardware.
 import { findModel, MODEL_NAMES } from '../catalog/models.ts';
 import { modelForSize, parseSize, sizeModelId } from '../catalog/sizes.ts';
 import { HubRefError, isGgufWord, isHubWord, parseHubRef } from './hub-ref.ts';
-import type { ModelSpec } from '../catalog/types.ts';
+import type { ModelSpec, ModelUse } from '../catalog/types.ts';
+import { MODELS } from '../catalog/models.ts';
 import { RUNTIME_PROFILES } from '../catalog/runtimes.ts';
 import {
   LIMITS,
@@ -100,6 +101,12 @@ export interface Draft {
   gcOffload?: boolean;
   parallelism?: Parallelism;
   stepInBackward?: boolean;
+  /** Hardware-first questions ("what can i run on a 3090"): what to list. */
+  use?: ModelUse;
+  top?: number;
+  /** "at least q5": the lowest format accepted. */
+  floor?: string;
+  family?: string;
   /** The model was named by a .gguf file name: llama.cpp unless a runtime is named. */
   ggufFile?: boolean;
   /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
@@ -116,6 +123,7 @@ const FILLER = new Set([
   'should', 'would', 'have', 'got', 'get', 'this', 'that', 'any', 'locally', 'local', 'machine', 'computer',
   'pc', 'rig', 'setup', 'hardware', 'you', 'your', 'just', 'so', 'fits', 'running', 'runs', 'hosting', 'host',
   'load', 'loading', 'graphics', 'there', 'about', 'or', 'not', 'possible', 'even', 'still',
+  'best', 'biggest', 'largest', 'good', 'models', "what's", 'whats', 'options', 'recommend', 'recommended',
 ]); // prettier-ignore
 
 const MODE_WORDS = dict<Mode>({
@@ -191,8 +199,22 @@ const KEYS = [
   'batch', 'bs', 'mode', 'kv', 'kv_cache', 'cache', 'runtime', 'engine', 'backend', 'rank', 'r', 'lora_rank', 'targets', 'target',
   'optimizer', 'optim', 'opt', 'gc', 'checkpointing', 'grad_checkpointing', 'gradient_checkpointing', 'accum', 'ga', 'grad_accum',
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
-  'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd',
+  'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd', 'top',
 ]; // prettier-ignore
+
+/** Uses a hardware-first question can narrow to ("best coding model for my 4090"). */
+const USE_WORDS = dict<ModelUse>({
+  coding: 'coding', code: 'coding', programming: 'coding',
+  vision: 'vision', multimodal: 'vision', image: 'vision', images: 'vision',
+  reasoning: 'reasoning', thinking: 'reasoning', math: 'reasoning',
+  small: 'small', tiny: 'small', fast: 'small', lightweight: 'small',
+  general: 'general',
+}); // prettier-ignore
+
+/** Family words ("qwen", "gemma"): the leading letters of catalog ids. */
+const FAMILY_WORDS: ReadonlySet<string> = new Set(
+  MODELS.map((m) => /^[a-z]+/.exec(m.id)?.[0] ?? '').filter((w) => w.length >= 3),
+);
 
 /** Multi-GPU training words. */
 const PARALLEL_WORDS = dict<Parallelism>({
@@ -386,6 +408,8 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
       if (!o) throw new QueryError(`optimizer= takes one of ${OPTIMIZERS.join(', ')}, not "${show(value)}"`);
       return set(d, 'optimizer', o, value, 'optimizer');
     }
+    case 'top':
+      return set(d, 'top', parseWhole(v, { min: 1, max: 50 }, 'top'), value, 'list length');
     case 'optimizer_in_bwd': {
       const b = ON_OFF[v];
       if (b === undefined) throw new QueryError(`optimizer_in_bwd= takes on or off, not "${show(value)}"`);
@@ -636,7 +660,24 @@ export function parseDraft(text: string): Draft {
       continue;
     }
 
+    // "at least q5": the lowest format a hardware-first list accepts.
+    if ((word === 'least' || word === 'min') && next !== undefined && findFormat(next)) {
+      set(d, 'floor', findFormat(next)!.id, next, 'format floor');
+      i += 2;
+      continue;
+    }
     if (applySingle(d, word, afterOn)) {
+      i++;
+      continue;
+    }
+    const use = USE_WORDS[word];
+    if (use) {
+      set(d, 'use', use, word, 'use');
+      i++;
+      continue;
+    }
+    if (FAMILY_WORDS.has(word)) {
+      set(d, 'family', word, word, 'model family');
       i++;
       continue;
     }
@@ -843,6 +884,7 @@ function isValueFor(key: string, value: string): boolean {
   if (key === 'framework') return FRAMEWORK_WORDS[value] !== undefined;
   if (key === 'loss') return LOSS_WORDS[value] !== undefined;
   if (key === 'zero') return /^[123]$/.test(value);
+  if (key === 'top') return /^\d+$/.test(value);
   if (key === 'model') return true;
   return false;
 }

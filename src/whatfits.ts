@@ -1,0 +1,252 @@
+// "What can my GPU run?": the reverse question, answered by the engine's own estimate and fit over the
+// catalog. For each mode asked, every catalog model at the best format of a quality ladder that fits the
+// hardware at the asked context, ranked by what a person would pick (see RANK_RULE).
+import { getFormat } from './catalog/formats.ts';
+import { FRAMEWORK_PROFILES } from './catalog/frameworks.ts';
+import type { Hardware } from './catalog/hardware.ts';
+import { MODELS } from './catalog/models.ts';
+import { paramBreakdown } from './catalog/params.ts';
+import { RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
+import type { GpuSpec, ModelSpec, ModelUse } from './catalog/types.ts';
+import type { Runtime } from './catalog/formats.ts';
+import { estimate } from './estimate.ts';
+import { fitOn } from './fit.ts';
+import type { Mode, Request } from './request.ts';
+
+export const RANK_RULE =
+  'ranked by size (an MoE by the geometric mean of total and active parameters) discounted by age (x0.7 per year before 2026), each at the best format from Q4_K_M up that fits';
+
+export interface RunnableEntry {
+  model: string;
+  name: string;
+  use: ModelUse;
+  mode: Mode;
+  format: string;
+  formatLabel: string;
+  runtime: Runtime;
+  context: number;
+  bytes: number;
+  headroomBytes: number;
+  tokensPerSecond: number | null;
+  paramsB: number;
+  activeB: number | null;
+}
+
+export interface RunnableMode {
+  mode: Mode;
+  /** The best entries, `top` of them, already ranked. */
+  entries: RunnableEntry[];
+  /** Catalog models that fit in this mode at all (before `top`). */
+  fitting: number;
+  /** When nothing fits: the smallest catalog option and what it needs. */
+  smallest: RunnableEntry | null;
+}
+
+export interface RunnableOptions {
+  modes: Mode[];
+  context: number;
+  gpuCount: number | null;
+  /** Runtime for inference (llama.cpp GGUF unless named: it runs on every vendor's GPUs and on Macs). */
+  runtime: Runtime | null;
+  /** Lowest format accepted (a GGUF type for llama.cpp); default Q4_K_M. */
+  floor: string | null;
+  use: ModelUse | null;
+  family: string | null;
+  top: number;
+}
+
+/** Formats from best to the quality floor, per runtime (inference). */
+const LADDERS: Partial<Record<Runtime, string[]>> = {
+  'llama.cpp': ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'],
+  ollama: ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'],
+  vllm: ['bf16', 'fp8', 'awq'],
+  sglang: ['bf16', 'fp8', 'awq'],
+  transformers: ['bf16', 'int8', 'nf4'],
+  mlx: ['bf16', 'mlx-8bit', 'mlx-4bit'],
+  exllamav2: ['exl2=8', 'exl2=6', 'exl2=5', 'exl2=4'],
+};
+
+/** Ranking size: dense parameters, or an MoE's geometric mean of total and active (a common rule of thumb). */
+function rankSize(m: ModelSpec): number {
+  const p = paramBreakdown(m);
+  return m.moe ? Math.sqrt(p.total * p.active) : p.total;
+}
+
+/** The use a model is listed under: small models as small, else the first use its row names. */
+function primaryUse(m: ModelSpec): ModelUse {
+  if ((m.uses ?? []).includes('small') || paramBreakdown(m).total < 4.5e9) return 'small';
+  const first = m.uses?.[0];
+  if (first) return first;
+  return /cod/.test(m.id) ? 'coding' : m.encoder ? 'vision' : 'general';
+}
+
+/**
+ * Release months of the 2023-25 core rows, which predate the `released` field (model cards; approximate,
+ * used for ranking only).
+ */
+const CORE_RELEASES: [RegExp, string][] = [
+  [/^llama-2|^codellama|^falcon|^mistral-7b-v0\.1/, '2023-07'],
+  [/^mixtral-8x7b/, '2023-12'],
+  [/^llama-3-|^mixtral-8x22b|^phi-3|^command-r$/, '2024-04'],
+  [/^llama-3\.1|^mistral-nemo|^mistral-7b$|^gemma-2/, '2024-07'],
+  [/^llama-3\.2|^qwen2\.5/, '2024-09'],
+  [/^llama-3\.3|^phi-4$|^deepseek-v3$/, '2024-12'],
+  [/^deepseek-r1|^mistral-small-24b/, '2025-01'],
+  [/^gemma-3-|^llama-4/, '2025-03'],
+  [/^qwen3-/, '2025-04'],
+  [/^gpt-oss/, '2025-08'],
+];
+
+function releasedOf(m: ModelSpec): string {
+  return m.released ?? CORE_RELEASES.find(([re]) => re.test(m.id))?.[1] ?? '2024-06';
+}
+
+function matchesUse(m: ModelSpec, use: ModelUse): boolean {
+  if (use === 'small') return primaryUse(m) === 'small';
+  if (use === 'vision') return m.encoder !== undefined || (m.uses ?? []).includes('vision');
+  return (m.uses ?? (use === 'general' ? ['general'] : [])).includes(use) || primaryUse(m) === use;
+}
+
+/** The base request every candidate shares; model and format are set per candidate. */
+function baseRequest(mode: Mode, o: RunnableOptions, runtime: Runtime): Request {
+  const training = mode !== 'inference';
+  const fw = FRAMEWORK_PROFILES.trl;
+  return {
+    model: '',
+    format: 'bf16',
+    formatGiven: true,
+    kvType: training ? 'bf16' : 'fp16',
+    context: o.context,
+    batch: 1,
+    batchGiven: false,
+    mode,
+    runtime: training ? 'transformers' : runtime,
+    flashAttention: training ? true : RUNTIME_PROFILES[runtime].flashAttention,
+    precision: training ? (mode === 'qlora' ? fw.qloraPrecision : 'mixed') : null,
+    optimizer: training ? 'adamw' : null,
+    gradientCheckpointing: training ? fw.checkpointing : null,
+    accumulation: null,
+    lora: mode === 'lora' || mode === 'qlora' ? { rank: 16, targets: 'all' } : null,
+    framework: training ? fw.id : null,
+    loss: training ? fw.loss : null,
+    activationOffload: training ? fw.offload : null,
+    parallelism: training && (o.gpuCount ?? 1) > 1 ? 'fsdp' : null,
+    stepInBackward: training ? false : null,
+    gpu: null,
+    gpuCount: o.gpuCount,
+    visibility: 'public',
+    assumed: [],
+  };
+}
+
+/** The formats tried for a mode, best first, down to the floor. */
+function ladder(mode: Mode, runtime: Runtime, floor: string | null): string[] {
+  if (mode === 'qlora') return ['nf4'];
+  if (mode === 'lora') return ['bf16'];
+  if (mode === 'full') return ['bf16'];
+  const all = LADDERS[runtime] ?? LADDERS['llama.cpp']!;
+  const stop = floor ? all.indexOf(floor) : all.indexOf('q4_k_m');
+  return stop >= 0 ? all.slice(0, stop + 1) : all;
+}
+
+/**
+ * Every catalog model that fits `gpu` (x gpuCount) in `mode` at `context`, at the best format of the ladder.
+ * Cheap bounds first: a model whose weights alone at the smallest format exceed the memory is skipped
+ * without an estimate.
+ */
+function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode {
+  const runtime: Runtime = o.runtime ?? 'llama.cpp';
+  const base = baseRequest(mode, o, runtime);
+  const formats = ladder(mode, runtime, o.floor);
+  const cards = Math.min(o.gpuCount ?? 1, gpu.kind === 'unified' ? 1 : 72);
+  const usable = Math.floor(gpu.memoryGiB * 2 ** 30 * gpu.usableFraction) * cards;
+  const found: RunnableEntry[] = [];
+  let smallest: RunnableEntry | null = null;
+  let smallestBytes = Infinity;
+  for (const m of MODELS) {
+    if ((m.uses ?? []).includes('embedding')) continue;
+    if (o.use && !matchesUse(m, o.use)) continue;
+    if (o.family && !`${m.id} ${m.family ?? ''}`.toLowerCase().includes(o.family)) continue;
+    const p = paramBreakdown(m);
+    const smallestFormat = getFormat(formats[formats.length - 1]!);
+    if ((p.total * Math.min(smallestFormat.linearBits, 16)) / 8 > usable * 1.02 && mode === 'inference')
+      continue;
+    const context = Math.min(o.context, m.maxContext);
+    // From the smallest format up: stop at the first that does not fit (memory grows with the bits).
+    let best: RunnableEntry | null = null;
+    for (let i = formats.length - 1; i >= 0; i--) {
+      const format = formats[i]!;
+      const req: Request = { ...base, model: m.id, format, context };
+      if (!runsOn(gpu, req.runtime, getFormat(format))) break;
+      const e = estimate(req, m);
+      const row = fitOn(gpu, e, o.gpuCount);
+      const entry: RunnableEntry = {
+        model: m.id,
+        name: m.name,
+        use: primaryUse(m),
+        mode,
+        format,
+        formatLabel: e.format.label,
+        runtime: req.runtime,
+        context,
+        bytes: e.total.bytes,
+        headroomBytes: row.headroomBytes,
+        tokensPerSecond: row.tokensPerSecond,
+        paramsB: Math.round(p.total / 1e7) / 100,
+        activeB: m.moe ? Math.round(p.active / 1e7) / 100 : null,
+      };
+      if (i === formats.length - 1 && e.total.bytes < smallestBytes) {
+        smallest = entry;
+        smallestBytes = e.total.bytes;
+      }
+      if (row.verdict === 'no') break;
+      best = entry;
+    }
+    if (best) found.push(best);
+  }
+  found.sort(byRank);
+  return {
+    mode,
+    entries: found.slice(0, o.top),
+    fitting: found.length,
+    smallest: found.length ? null : smallest,
+  };
+}
+
+/** What a person would pick: size, discounted by 0.7 per year of age before 2026 (see RANK_RULE). */
+const SCORE = new Map(
+  MODELS.map((m) => {
+    const [y, mo] = releasedOf(m).split('-').map(Number) as [number, number];
+    const age = Math.max(0, 2026 - (y + (mo - 1) / 12));
+    return [m.id, rankSize(m) * 0.7 ** age];
+  }),
+);
+
+function byRank(a: RunnableEntry, b: RunnableEntry): number {
+  return SCORE.get(b.model)! - SCORE.get(a.model)!;
+}
+
+export interface RunnableAnswer {
+  /** The hardware as the reply names it ("GeForce RTX 3090", "2x GeForce RTX 3090", "Apple M3 Max 64 GB"). */
+  hardware: string;
+  usableBytes: number;
+  context: number;
+  rule: string;
+  modes: RunnableMode[];
+}
+
+/**
+ * The answer for one device. A chip sold in several sizes is answered for its smallest configuration, and
+ * the reply says so (never silently the largest).
+ */
+export function runnableOn(hw: Hardware, o: RunnableOptions): RunnableAnswer {
+  const gpu = hw.kind === 'one' ? hw.gpu : hw.options[0]!;
+  const cards = Math.min(o.gpuCount ?? 1, gpu.kind === 'unified' ? 1 : 72);
+  return {
+    hardware: `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`,
+    usableBytes: Math.floor(gpu.memoryGiB * 2 ** 30 * gpu.usableFraction) * cards,
+    context: o.context,
+    rule: RANK_RULE,
+    modes: o.modes.map((mode) => entriesFor(gpu, mode, o)),
+  };
+}
