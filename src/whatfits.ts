@@ -73,7 +73,7 @@ function rankSize(m: ModelSpec): number {
 }
 
 /** The use a model is listed under: small models as small, else the first use its row names. */
-function primaryUse(m: ModelSpec): ModelUse {
+export function primaryUse(m: ModelSpec): ModelUse {
   if ((m.uses ?? []).includes('small') || paramBreakdown(m).total < 4.5e9) return 'small';
   const first = m.uses?.[0];
   if (first) return first;
@@ -171,7 +171,9 @@ function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode 
     const smallestFormat = getFormat(formats[formats.length - 1]!);
     if ((p.total * Math.min(smallestFormat.linearBits, 16)) / 8 > usable * 1.02 && mode === 'inference')
       continue;
-    const context = Math.min(o.context, m.maxContext);
+    // A model that cannot hold the asked context is not an answer to it.
+    if (m.maxContext < o.context) continue;
+    const context = o.context;
     // From the smallest format up: stop at the first that does not fit (memory grows with the bits).
     let best: RunnableEntry | null = null;
     for (let i = formats.length - 1; i >= 0; i--) {
