@@ -145,3 +145,26 @@ describe('foreign text in embeds', () => {
     expect(text).not.toMatch(/(?<!\\)\[x\]\(http/);
   });
 });
+
+describe('the Slack HTTP server has the same bounds', () => {
+  it('cuts slow headers at its 5 s bound (not ~35 s): the shared bounded server', async () => {
+    const { SlackHttpReceiver } = await import('../adapters/slack/receiver.ts');
+    const receiver = new SlackHttpReceiver({
+      signingSecret: 'bounds-test-signing-secret',
+      host: '127.0.0.1',
+      port: 0,
+      log: createLogger({}, 'silent'),
+    });
+    const { port } = await receiver.start();
+    try {
+      const closed = await new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('POST /slack/events HTTP/1.1\r\n'));
+        socket.on('data', (d) => resolve(String(d).split('\r\n')[0]!));
+        socket.on('close', () => resolve('closed'));
+      });
+      expect(closed).toMatch(/408|closed/);
+    } finally {
+      await receiver.stop();
+    }
+  }, 15_000);
+});

@@ -1,7 +1,8 @@
 // Discord HTTP interactions: POST /discord/interactions, Ed25519-verified on the raw body, the reply
 // in the HTTP response. Stateless (buttons carry their own state), so any number of processes can
 // sit behind a load balancer. Starting makes no network call.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createBoundedServer } from '../shared/server.ts';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/log.ts';
@@ -53,12 +54,10 @@ export interface DiscordHttpOptions {
   now?: () => number;
 }
 
-/** Slow clients are cut at these bounds, checked every second (Node checks every 30 s by default). */
+/** Slow clients are cut at these bounds (adapters/shared/server.ts checks them every second). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
-const CONNECTIONS_CHECK_MS = 1_000;
-/** Open sockets per process: beyond this the kernel's backlog holds new connections. */
-export const MAX_CONNECTIONS = 2_048;
+export { MAX_CONNECTIONS } from '../shared/server.ts';
 
 /** The server, not yet listening (tests and embedding). */
 export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
@@ -113,23 +112,14 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
     );
   }
 
-  // A client that trickles its request cannot hold a socket for long: the bounds are checked every second.
-  const server = createServer(
-    {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
-    },
-    (req, res) => {
-      serve(req, res).catch((err: unknown) => {
-        log.error({ err: errorLine(err) }, 'discord http: request failed');
-        if (!res.headersSent) send(res, 500, { error: 'internal error' });
-        else res.destroy();
-      });
-    },
-  );
-  server.maxConnections = MAX_CONNECTIONS;
-  return server;
+  // A client that trickles its request cannot hold a socket for long.
+  return createBoundedServer({ headersMs: HEADERS_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS }, (req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      log.error({ err: errorLine(err) }, 'discord http: request failed');
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
 }
 
 /** Start serving on HOST:DISCORD_PORT. Resolves once listening; `port` is the bound port (tests use 0). */

@@ -3,7 +3,8 @@
 // signatures, has no body limit by default and answers parse errors with 500.
 // One path, POST /slack/events, takes slash commands, interactivity, options and events. The ack body is the
 // HTTP response. Nothing is kept between requests, so replicas can sit behind any load balancer.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createBoundedServer } from '../shared/server.ts';
 import type { AddressInfo } from 'node:net';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../shared/log.ts';
@@ -63,10 +64,11 @@ export class SlackHttpReceiver implements Receiver {
 
   /** Listen; resolves with the bound address (port 0 picks a free port). */
   start(): Promise<AddressInfo> {
-    const server = createServer((req, res) => this.track(this.serve(req, res)));
-    // Slowloris guard; keep-alive longer than common load-balancer idle timeouts (60 s) to avoid 502s.
-    server.requestTimeout = 10_000;
-    server.headersTimeout = 5_000;
+    // Slowloris guard (bounds checked every second, connections capped); keep-alive longer than common
+    // load-balancer idle timeouts (60 s) to avoid 502s.
+    const server = createBoundedServer({ headersMs: 5_000, requestMs: 10_000 }, (req, res) =>
+      this.track(this.serve(req, res)),
+    );
     server.keepAliveTimeout = 65_000;
     this.server = server;
     return new Promise((resolve, reject) => {
