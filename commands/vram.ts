@@ -44,6 +44,8 @@ export const vram: Command = {
     'mistral-7b qlora rank=16',
     'qwen3-30b-a3b awq runtime=vllm ctx=32k batch=8',
     'can i run llama 3.1 8b on my 4090 with 8k context?',
+    'what can i run on a 3090',
+    'qlora on a 4090 with unsloth',
   ],
   options: [
     {

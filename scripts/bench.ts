@@ -5,6 +5,7 @@
 //   + discord    engine + the Discord embed message, serialized (what the interactions endpoint sends)
 //   + slack      engine + the Slack Block Kit message, serialized (what the slash command ack carries)
 //   error reply  an unknown word with its did-you-mean search over the whole vocabulary
+//   what can my GPU run  a hardware-first question: the catalog fitted at its formats, rendered
 // Then the HTTP endpoints under load, cold start and memory (scripts/bench-http.ts).
 // Writes bench-results/bench.json. Never part of `npm test`. BENCH_ENGINE_ONLY=1 skips the HTTP part.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,13 @@ const QUERIES = [
   'deepseek-r1 q2_k runtime=llama.cpp ctx=16k',
   'llama-3.1-8b full bf16 seq=4096 batch=2 gc=on',
   'gemma-3-27b q4_k_m 32k context on 2x3090',
+];
+/** "What can my GPU run?": the catalog fitted to one card per question. */
+const HARDWARE_FIRST = [
+  'what can i run on a 3090',
+  'qlora on a 4090',
+  'best coding model for my m4 max 64gb',
+  'what can i run on 2x 3090 with 32k context',
 ];
 const ERRORS = [
   'lamma-3-8b q4',
@@ -51,6 +59,7 @@ const stages: Record<string, { queries: string[]; run: Stage }> = {
   },
   'engine + slack': { queries: QUERIES, run: (q) => JSON.stringify(renderSlack(handle({ text: q }))).length },
   'error reply': { queries: ERRORS, run: (q) => renderText(handle({ text: q })).length },
+  'what can my GPU run': { queries: HARDWARE_FIRST, run: (q) => renderText(handle({ text: q })).length },
 };
 
 const N = Number(process.env.BENCH_REQUESTS ?? 20000);

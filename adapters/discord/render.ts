@@ -248,9 +248,13 @@ export const ESTIMATE_FOOTER =
  * GGUF file name), escaped for Discord's markdown, masked links included.
  */
 function esc(text: string): string {
-  // discord.js's maskedLink option escapes only the first link of a string: escape every bracket instead.
-  return escapeMarkdown(text).replace(/\[/g, '\\[');
+  // One pass instead of discord.js's escapeMarkdown (a dozen regexes, 3x the embed's cost, and its
+  // maskedLink option escapes only a string's first link): every inline markdown character gets a
+  // backslash, and so do the line-start markers of quotes, headings and lists.
+  return text.replace(INLINE_MARKDOWN, '\\$&').replace(LINE_MARKDOWN, '$1\\$2');
 }
+const INLINE_MARKDOWN = /[\\*_~`|[\]]/g;
+const LINE_MARKDOWN = /^(\s*)([>#-])/gm;
 
 export function estimateEmbed(r: Report): APIEmbed {
   const b = new EmbedBudget()
