@@ -93,9 +93,11 @@ export function replyFor(draftOf: () => Draft, resolved?: ModelSpec): Reply {
     // Hardware and no model: what that hardware can run.
     if (draft.gpu !== undefined && draft.model === undefined && draft.hubModel === undefined)
       return runnableReply(draft);
-    if (draft.use || draft.top || draft.floor || draft.family)
+    // With a model named, a use or family word only describes it ("mistral small 3.2 vision"); a list
+    // length or a format floor means nothing for one model.
+    if (draft.top || draft.floor)
       throw new QueryError(
-        `"${draft.use ?? draft.family ?? (draft.top ? 'top' : 'at least')}" narrows a "what can my GPU run" list: name hardware and no model (e.g. "coding models for my 4090")`,
+        `"${draft.top ? 'top' : 'at least'}" narrows a "what can my GPU run" list: name hardware and no model (e.g. "top 10 for my 4090")`,
       );
     const { request, model } = toRequest(draft, resolved);
     return {

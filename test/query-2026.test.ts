@@ -241,3 +241,19 @@ describe('file and repo names with their quantization (LM Studio, GGUF repos)', 
     expect([r.model, r.format, r.runtime]).toEqual([model, format, runtime]);
   });
 });
+
+describe('chat words found by asking like a user', () => {
+  it('"fine tune" is one word; with Unsloth it means its default QLoRA', () => {
+    const r = q('fine tune qwen3 8b with unsloth on a colab t4');
+    expect([r.mode, r.framework, r.gpu]).toEqual(['qlora', 'unsloth', 't4']);
+  });
+  it('"q4" is the Q4_K_M file, as q5 / q6 / q8 are', () => {
+    expect(q('glm 4.5 air q4 on dual 3090').format).toBe('q4_k_m');
+  });
+  it('"deepseek r1 distill 32b" names the Qwen-based distill', () => {
+    expect(q('deepseek r1 distill 32b').model).toBe('deepseek-r1-distill-qwen-32b');
+  });
+  it('a family name with a size it is not made in lists the sizes', () => {
+    expect(refused('gemma 4 27b on my 3090')).toMatch(/no Gemma 4 model of 27b: it comes as .*gemma-4-31b/);
+  });
+});

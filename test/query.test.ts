@@ -90,7 +90,8 @@ describe('settings', () => {
   it.each([
     ['4-bit', 'nf4'],
     ['4 bit', 'nf4'],
-    ['q4', 'nf4'],
+    // "q4" is llama.cpp's word, like q5 / q6 / q8: the Q4_K_M file.
+    ['q4', 'q4_k_m'],
     ['4bit runtime=ollama', 'q4_k_m'],
     ['int4 runtime=vllm', 'awq'],
     ['int8 runtime=llama.cpp', 'q8_0'],

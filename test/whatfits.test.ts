@@ -130,9 +130,10 @@ describe('bad input', () => {
     const r = handle({ text: 'what can i run on a rtx 4099' });
     expect(r.kind === 'error' && r.message).toMatch(/unknown GPU "rtx 4099". Did you mean "rtx-4090"/);
   });
-  it('list words with a model named are refused in one line', () => {
-    const r = handle({ text: 'llama-3.1-8b coding' });
+  it('a list length with a model named is refused in one line; a use word only describes the model', () => {
+    const r = handle({ text: 'llama-3.1-8b top 5' });
     expect(r.kind === 'error' && r.message).toMatch(/narrows a "what can my GPU run" list/);
+    expect(handle({ text: 'mistral small 3.2 vision on a 4090' }).kind).toBe('estimate');
   });
 });
 

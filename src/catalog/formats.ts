@@ -274,6 +274,8 @@ const FORMAT_ALIASES = dict<string>({
   q8: 'q8_0',
   q6: 'q6_k',
   q5: 'q5_k_m',
+  // "q4" is llama.cpp's word (as q5, q6, q8 are): the Q4_K_M file; "int4" / "4-bit" stay per runtime.
+  q4: 'q4_k_m',
   q5km: 'q5_k_m',
   q5ks: 'q5_k_s',
   q5_k: 'q5_k_m',
@@ -313,7 +315,6 @@ const GENERIC = dict<GenericFormat>({
   int4: 'int4',
   '4bit': 'int4',
   '4-bit': 'int4',
-  q4: 'int4',
   int8: 'int8',
   '8bit': 'int8',
   '8-bit': 'int8',

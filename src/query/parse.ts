@@ -124,6 +124,7 @@ const FILLER = new Set([
   'pc', 'rig', 'setup', 'hardware', 'you', 'your', 'just', 'so', 'fits', 'running', 'runs', 'hosting', 'host',
   'load', 'loading', 'graphics', 'there', 'about', 'or', 'not', 'possible', 'even', 'still',
   'best', 'biggest', 'largest', 'good', 'models', "what's", 'whats', 'options', 'recommend', 'recommended',
+  'colab', 'kaggle', 'runpod', 'cloud', 'rented', 'rent', 'server', 'workstation', 
 ]); // prettier-ignore
 
 const MODE_WORDS = dict<Mode>({
@@ -271,6 +272,14 @@ function setModel(d: Draft, id: string, word: string): void {
     );
   }
   if (d.model !== undefined && d.model !== id) {
+    // "gemma 4 27b": a family's name, then a size it is not made in.
+    const family = findModel(d.model)?.family;
+    if (family && id.startsWith('size:')) {
+      const sizes = MODELS.filter((m) => m.family === family).map((m) => m.id);
+      throw new QueryError(
+        `no ${family} model of ${show(word)}: it comes as ${sizes.slice(0, 8).join(', ')}${sizes.length > 8 ? ', ...' : ''}`,
+      );
+    }
     throw new QueryError(
       `two models in one query: "${show(d.modelWord ?? d.model ?? '')}" and "${show(word)}". Ask about one at a time.`,
     );
@@ -539,6 +548,7 @@ export function words(text: string): string[] {
 /** The same split without lower-casing (case-insensitive rules), so word i of both lists is the same word. */
 function split(text: string): string[] {
   const t = text
+    .replace(/\bfine[\s-]+tun(e|ing|ed)\b/gi, 'fine-tun$1') // "fine tune" is one word
     .replace(/(\d),(\d{3})\b/g, '$1$2') // 8,192 -> 8192
     .replace(/[?!,;()]+/g, ' ')
     .replace(/\s*=\s*/g, '=')
@@ -1117,10 +1127,13 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       : undefined;
 
   // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
-  const mode: Mode = d.mode ?? 'inference';
-  const training = mode !== 'inference';
   // TRL's SFTTrainer is the path Hugging Face's own fine-tuning guides take: the default profile, stated.
   const fw = FRAMEWORK_PROFILES[d.framework ?? 'trl'];
+  // "fine-tune with unsloth" means Unsloth's default job: QLoRA (FastLanguageModel load_in_4bit=True).
+  const unslothDefault = d.trainWord === true && d.mode === 'full' && fw.id === 'unsloth';
+  const mode: Mode = unslothDefault ? 'qlora' : (d.mode ?? 'inference');
+  const training = mode !== 'inference';
+  if (unslothDefault) assumed.push('"fine-tune" with Unsloth read as QLoRA, its default (load_in_4bit=True)');
 
   // Runtime: stated, or implied by the format, or transformers.
   let explicitFormat = d.format ? getFormat(d.format) : undefined;

@@ -788,7 +788,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
     id: 'lfm2-8b-a1b',
     name: 'LFM2 8B-A1B',
     hfId: 'LiquidAI/LFM2-8B-A1B',
-    aliases: ['liquid-lfm2-8b-a1b'],
+    aliases: ['lfm2-8b', 'lfm2:8b', 'liquid-lfm2-8b-a1b'],
     layers: 24,
     hidden: 2048,
     intermediate: 7168,
