@@ -186,11 +186,6 @@ function kvRows(m: ModelSpec, latent: boolean): readonly KvRow[] {
 }
 const kvRowsMemo = new WeakMap<ModelSpec, [KvRow[] | undefined, KvRow[] | undefined]>();
 
-/** Layers that hold a KV cache (all of a plain model's; only the attention layers of a hybrid). */
-export function kvLayerCount(m: ModelSpec): number {
-  return kvRows(m, true).reduce((a, r) => a + (r.sameLayers ? 0 : r.layers), 0);
-}
-
 /**
  * DeepSeek Sparse Attention's indexer keeps one key per token per MLA layer beside the latent. vLLM and SGLang
  * store it in FP8 with one fp32 scale per 128 elements (index_head_dim + index_head_dim / 128 x 4 = 132 bytes;

@@ -1,18 +1,9 @@
 // Training frameworks as stated profiles, multi-GPU strategies and the loss switches (issue 11).
 import { describe, expect, it } from 'vitest';
-import { parseQuery, QueryError } from '../src/query/parse.ts';
-import { component, est, GiB, report } from './helpers.ts';
+import { parseQuery } from '../src/query/parse.ts';
+import { component, est, GiB, refused, report } from './helpers.ts';
 
 const q = (text: string) => parseQuery(text).request;
-const refused = (text: string): string => {
-  try {
-    parseQuery(text);
-  } catch (err) {
-    if (err instanceof QueryError) return err.message;
-    throw err;
-  }
-  throw new Error(`"${text}" was accepted`);
-};
 
 describe('framework words', () => {
   it.each([

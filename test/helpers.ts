@@ -1,5 +1,5 @@
 // Shared test helpers: run a query through the whole engine path.
-import { parseQuery } from '../src/query/parse.ts';
+import { parseQuery, QueryError } from '../src/query/parse.ts';
 import { buildReport, type Report } from '../src/report.ts';
 import { estimate, type Estimate } from '../src/estimate.ts';
 import { handle } from '../commands/index.ts';
@@ -31,4 +31,15 @@ export function estimateReply(text: string): Extract<Reply, { kind: 'estimate' }
   const reply = handle({ text });
   if (reply.kind !== 'estimate') throw new Error(`${text}: ${reply.kind}`);
   return reply;
+}
+
+/** The one-line QueryError a query gets; throws if it is accepted or fails any other way. */
+export function refused(text: string): string {
+  try {
+    parseQuery(text);
+  } catch (err) {
+    if (err instanceof QueryError) return err.message;
+    throw err;
+  }
+  throw new Error(`"${text}" was accepted`);
 }

@@ -2,18 +2,9 @@
 // or product, chips sold in several sizes, question phrasings, and did-you-mean hints of the same kind.
 import { describe, expect, it } from 'vitest';
 import { draftToText, parseDraft, parseQuery, QueryError } from '../src/query/parse.ts';
-import { report } from './helpers.ts';
+import { refused, report } from './helpers.ts';
 
 const q = (text: string) => parseQuery(text).request;
-const refused = (text: string): string => {
-  try {
-    parseQuery(text);
-  } catch (err) {
-    if (err instanceof QueryError) return err.message;
-    throw err;
-  }
-  throw new Error(`"${text}" was accepted`);
-};
 
 describe('Ollama tags', () => {
   it('a tag means runtime Ollama at the library default (Q4_K_M), and the reply says why', () => {

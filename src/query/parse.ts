@@ -15,7 +15,7 @@ import {
   type KvType,
   type Runtime,
 } from '../catalog/formats.ts';
-import { findGpu, GPU_NAMES } from '../catalog/gpus.ts';
+import { findGpu, GPU_FAMILY_NAMES, GPU_NAMES } from '../catalog/gpus.ts';
 import {
   FRAMEWORK_PROFILES,
   FRAMEWORK_WORDS,
@@ -221,6 +221,9 @@ const FAMILY_WORDS: ReadonlySet<string> = new Set(
 const PARALLEL_WORDS = dict<Parallelism>({
   ddp: 'ddp', fsdp: 'fsdp', zero1: 'zero1', 'zero-1': 'zero1', zero2: 'zero2', 'zero-2': 'zero2', zero3: 'zero3', 'zero-3': 'zero3',
 }); // prettier-ignore
+
+/** GPU names and chip families ("m3-max"), for a GPU's did-you-mean. */
+const GPU_WORDS: readonly string[] = [...GPU_NAMES, ...GPU_FAMILY_NAMES];
 
 /** Every bare word the language knows but GPU names, for did-you-mean (GPUs are guessed on their own). */
 const BARE_VOCABULARY: readonly string[] = [
@@ -1059,7 +1062,7 @@ const GPU_HEADS =
 function unknownWord(w: readonly string[], i: number, afterOn: boolean): QueryError {
   const word = w[i]!;
   const gpuLike = afterOn || GPU_HEADS.test(word);
-  const candidates = gpuLike ? GPU_NAMES : BARE_VOCABULARY;
+  const candidates = gpuLike ? GPU_WORDS : BARE_VOCABULARY;
   for (let n = Math.min(3, w.length - i); n >= 1; n--) {
     const parts = w.slice(i, i + n);
     if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
