@@ -1,7 +1,7 @@
 // The names people type in late 2026 (issue 10): Ollama tags, words that imply a runtime, hardware by memory
 // or product, chips sold in several sizes, question phrasings, and did-you-mean hints of the same kind.
 import { describe, expect, it } from 'vitest';
-import { draftToText, parseDraft, parseQuery, QueryError } from '../src/query/parse.ts';
+import { draftToText, parseDraft, parseQuery } from '../src/query/parse.ts';
 import { refused, report } from './helpers.ts';
 
 const q = (text: string) => parseQuery(text).request;
