@@ -223,6 +223,17 @@ describe('estimate embed', () => {
 });
 
 describe('every reply kind', () => {
+  it.each([
+    'what can i run on a 3090',
+    'what can we fine-tune on 8x h100 top 50',
+    'what can i run on a 1gb gpu with 1m context',
+    'coding models on my m4 max 128gb top 50',
+  ])('the hardware-first list %j renders within every limit', (q) => {
+    const reply = handle({ text: q });
+    expect(reply.kind).toBe('runnable');
+    expectWithinLimits(renderReply(reply));
+  });
+
   it.each(QUERIES)('%j renders within every limit, pinging nobody', (q) => {
     const m = renderReply(handle({ text: q }));
     expectWithinLimits(m);

@@ -260,6 +260,19 @@ describe('renderReply: estimates', () => {
     expectEscaped(msg);
   });
 
+  it.each([
+    'what can i run on a 3090',
+    'what can we fine-tune on 8x h100 top 50',
+    'what can i run on a 1gb gpu with 1m context',
+    'coding models on my m4 max 128gb top 50',
+  ])('the hardware-first list %s stays within every limit, escaped', (q) => {
+    const reply = handle({ text: q });
+    expect(reply.kind).toBe('runnable');
+    const msg = renderReply(reply);
+    expectWithinLimits(msg);
+    expectEscaped(msg);
+  });
+
   it.each(QUERIES)('%s stays within every limit, escaped, in GiB', (q) => {
     const msg = renderReply(estimate(q));
     expectWithinLimits(msg);
