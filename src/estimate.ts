@@ -443,7 +443,11 @@ function layerActivationBytes(m: ModelSpec): number {
 
 // ---------------------------------------------------------------- the estimate
 
-export function estimate(req: Request, m: ModelSpec): Estimate {
+/**
+ * `explain` false skips the formulas in words (the detail lines), for callers that need only the bytes:
+ * a hardware-first list estimates hundreds of model/format pairs per question.
+ */
+export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
   const rt = RUNTIME_PROFILES[req.runtime];
   const p = paramBreakdown(m);
   const notes: string[] = [];
@@ -553,7 +557,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
   // keepNames every named closure costs a defineProperty per estimate, measurable in the fit's search)
 
   if (!training) {
-    const kv = kvCache(m, req, req.context, true);
+    const kv = kvCache(m, req, req.context, explain);
     components.push({
       id: 'kv_cache',
       label: 'KV cache',
@@ -574,7 +578,7 @@ export function estimate(req: Request, m: ModelSpec): Estimate {
       detail: st.detail,
     });
   }
-  const act = activationParts(m, req, f, rt, req.context, true);
+  const act = activationParts(m, req, f, rt, req.context, explain);
   const band = activationBand(m, req, f, rt, act);
   components.push({
     id: 'activations',

@@ -54,6 +54,27 @@ export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit
   );
 }
 
+/**
+ * The verdict, headroom and speed ceiling at the asked context, without the longest-context and card-count
+ * searches: what a list of many models needs (src/whatfits.ts).
+ */
+export function quickFit(
+  gpu: GpuSpec,
+  e: Estimate,
+  askedCards: number | null,
+): { verdict: Verdict; headroomBytes: number; tokensPerSecond: number | null } {
+  const usable = usableBytes(gpu, e);
+  const cards = Math.min(askedCards ?? 1, maxCards(gpu));
+  const need = e.perCard(cards);
+  const highNeed = need + (e.total.high - e.total.bytes) / cards;
+  return {
+    verdict: highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no',
+    headroomBytes: Math.round(usable - need),
+    tokensPerSecond:
+      e.request.mode === 'inference' && gpu.bandwidthGBs > 0 ? decodeCeiling(gpu, e, cards) : null,
+  };
+}
+
 function fitRow(
   gpu: GpuSpec,
   e: Estimate,

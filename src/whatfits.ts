@@ -10,7 +10,7 @@ import { RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import type { GpuSpec, ModelSpec, ModelUse } from './catalog/types.ts';
 import type { Runtime } from './catalog/formats.ts';
 import { estimate } from './estimate.ts';
-import { fitOn } from './fit.ts';
+import { quickFit } from './fit.ts';
 import type { Mode, Request } from './request.ts';
 
 export const RANK_RULE =
@@ -161,8 +161,6 @@ function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode 
   const cards = Math.min(o.gpuCount ?? 1, gpu.kind === 'unified' ? 1 : 72);
   const usable = Math.floor(gpu.memoryGiB * 2 ** 30 * gpu.usableFraction) * cards;
   const found: RunnableEntry[] = [];
-  let smallest: RunnableEntry | null = null;
-  let smallestBytes = Infinity;
   for (const m of MODELS) {
     if ((m.uses ?? []).includes('embedding')) continue;
     if (o.use && !matchesUse(m, o.use)) continue;
@@ -174,35 +172,19 @@ function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode 
     // A model that cannot hold the asked context is not an answer to it.
     if (m.maxContext < o.context) continue;
     const context = o.context;
-    // From the smallest format up: stop at the first that does not fit (memory grows with the bits).
+    // From the best format down: the first that fits is the answer.
     let best: RunnableEntry | null = null;
-    for (let i = formats.length - 1; i >= 0; i--) {
-      const format = formats[i]!;
+    for (const format of formats) {
+      const f = getFormat(format);
+      // Weights alone over the memory: no estimate needed (most of the catalog on a small card).
+      if (mode === 'inference' && (p.linear * f.linearBits) / 8 > usable) continue;
       const req: Request = { ...base, model: m.id, format, context };
-      if (!runsOn(gpu, req.runtime, getFormat(format))) break;
-      const e = estimate(req, m);
-      const row = fitOn(gpu, e, o.gpuCount);
-      const entry: RunnableEntry = {
-        model: m.id,
-        name: m.name,
-        use: primaryUse(m),
-        mode,
-        format,
-        formatLabel: e.format.label,
-        runtime: req.runtime,
-        context,
-        bytes: e.total.bytes,
-        headroomBytes: row.headroomBytes,
-        tokensPerSecond: row.tokensPerSecond,
-        paramsB: Math.round(p.total / 1e7) / 100,
-        activeB: m.moe ? Math.round(p.active / 1e7) / 100 : null,
-      };
-      if (i === formats.length - 1 && e.total.bytes < smallestBytes) {
-        smallest = entry;
-        smallestBytes = e.total.bytes;
-      }
-      if (row.verdict === 'no') break;
-      best = entry;
+      if (!runsOn(gpu, req.runtime, f)) continue;
+      const e = estimate(req, m, false);
+      const row = quickFit(gpu, e, o.gpuCount);
+      if (row.verdict === 'no') continue;
+      best = entryOf(m, mode, e, row, context);
+      break;
     }
     if (best) found.push(best);
   }
@@ -211,7 +193,54 @@ function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode 
     mode,
     entries: found.slice(0, o.top),
     fitting: found.length,
-    smallest: found.length ? null : smallest,
+    smallest: found.length ? null : smallestOption(gpu, mode, base, formats[formats.length - 1]!, o),
+  };
+}
+
+/** When nothing fits: the catalog model that needs the least at the lowest format, and what it needs. */
+function smallestOption(
+  gpu: GpuSpec,
+  mode: Mode,
+  base: Request,
+  format: string,
+  o: RunnableOptions,
+): RunnableEntry | null {
+  let best: RunnableEntry | null = null;
+  for (const m of MODELS) {
+    if ((m.uses ?? []).includes('embedding') || m.maxContext < o.context) continue;
+    if (o.use && !matchesUse(m, o.use)) continue;
+    if (o.family && !`${m.id} ${m.family ?? ''}`.toLowerCase().includes(o.family)) continue;
+    const req: Request = { ...base, model: m.id, format, context: o.context };
+    if (!runsOn(gpu, req.runtime, getFormat(format))) continue;
+    const e = estimate(req, m, false);
+    if (best && e.total.bytes >= best.bytes) continue;
+    best = entryOf(m, mode, e, quickFit(gpu, e, o.gpuCount), o.context);
+  }
+  return best;
+}
+
+function entryOf(
+  m: ModelSpec,
+  mode: Mode,
+  e: ReturnType<typeof estimate>,
+  row: ReturnType<typeof quickFit>,
+  context: number,
+): RunnableEntry {
+  const p = paramBreakdown(m);
+  return {
+    model: m.id,
+    name: m.name,
+    use: primaryUse(m),
+    mode,
+    format: e.format.id,
+    formatLabel: e.format.label,
+    runtime: e.request.runtime,
+    context,
+    bytes: e.total.bytes,
+    headroomBytes: row.headroomBytes,
+    tokensPerSecond: row.tokensPerSecond,
+    paramsB: Math.round(p.total / 1e7) / 100,
+    activeB: m.moe ? Math.round(p.active / 1e7) / 100 : null,
   };
 }
 
