@@ -1,7 +1,10 @@
+#!/usr/bin/env node
 // `npm run -s vram -- [--json] "<query>"` (design 2.1). Exit 0 report, 2 invalid query, 1 internal fault.
 // A query naming a Hugging Face model reads it from the Hub first (HF_TOKEN / HF_ENDPOINT from the
 // environment); a lookup the asker can act on (no such repo, gated, rate limited, timed out, malformed
 // file, bad id) is a query error: exit 2 with its one-line reason.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { handle, handleAsync, type AsyncDeps } from '../commands/index.ts';
 import type { Reply } from '../commands/types.ts';
 import { toJson } from '../src/report.ts';
@@ -64,8 +67,17 @@ function result(reply: Reply, json: boolean, fault: unknown): CliResult {
   return { code: 0, stdout: renderText(reply) + '\n', stderr: '' };
 }
 
-// Run only when executed directly (tests import runCli).
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+/** Executed directly (node dist/adapters/cli.js, the `vram` bin link, tsx), not imported by a test. */
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   const argv = process.argv.slice(2);
   const run = async (): Promise<CliResult> => {
     try {

@@ -26,7 +26,9 @@ import {
   type InteractionWebhook,
 } from './core.ts';
 
-const SHARD_ENTRY = fileURLToPath(new URL('./shard.ts', import.meta.url));
+// The compiled build (dist/) spawns shard.js; the sources (tests, tsx) shard.ts under tsx.
+const COMPILED = import.meta.url.endsWith('.js');
+const SHARD_ENTRY = fileURLToPath(new URL(COMPILED ? './shard.js' : './shard.ts', import.meta.url));
 
 export async function startDiscordGateway(
   env: Config['env'],
@@ -178,8 +180,8 @@ function startSharded(token: string, totalShards: number | 'auto', log: Logger):
     token,
     totalShards,
     mode: 'process',
-    // Shards run the TypeScript sources, like the parent.
-    execArgv: ['--import', 'tsx'],
+    // Shards run what the parent runs: the compiled build, or the TypeScript sources under tsx.
+    execArgv: COMPILED ? [] : ['--import', 'tsx'],
   });
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
