@@ -198,10 +198,10 @@ function runnableReply(d: Draft): Reply {
   };
 }
 
-/** "Qwen3 32B (Q4_K_M, 19.8 GiB, 4.2 free, <= 38 tok/s) - coding" */
+/** "Qwen3 32B · 32.76B · Q4_K_M: 21.5 GiB, 2.53 GiB free, <= 47 tok/s (qwen3-32b)" */
 function runnableLine(e: RunnableEntry): string {
   const size = e.activeB !== null ? `${e.paramsB}B, ${e.activeB}B active` : `${e.paramsB}B`;
   const speed = e.tokensPerSecond !== null ? `, <= ${Math.round(e.tokensPerSecond)} tok/s` : '';
   const fmt = e.formatLabel.replace(/^GGUF /, '');
-  return `${e.name} [${size}] ${fmt}: ${gib(e.bytes)}, ${gib(e.headroomBytes)} free${speed} (${e.model})`;
+  return `${e.name} · ${size} · ${fmt}: ${gib(e.bytes)}, ${gib(e.headroomBytes)} free${speed} (${e.model})`;
 }
