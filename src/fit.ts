@@ -240,9 +240,16 @@ export function fitAll(e: Estimate): Fit[] {
   const out = new Array<Fit | undefined>(GPUS.length);
   const needOn = needsPerCount(e);
   const needOnAsked = needOn(asked);
+  // Whether the runtime runs on a card depends on its vendor only: decided once per vendor per request.
+  const byVendor = new Map<GpuSpec['vendor'], boolean>();
+  const runs = (gpu: GpuSpec): boolean => {
+    let r = byVendor.get(gpu.vendor);
+    if (r === undefined) byVendor.set(gpu.vendor, (r = runsOn(gpu, e.runtime.id, e.format)));
+    return r;
+  };
   for (const group of groupsFor(e.runtime.memoryUtilization)) {
     // Skip the search for a group none of whose cards runs this runtime (Apple sizes for bitsandbytes).
-    if (!group.members.some((i) => runsOn(GPUS[i]!, e.runtime.id, e.format))) continue;
+    if (!group.members.some((i) => runs(GPUS[i]!))) continue;
     const usable = usableBytes(group.sample, e);
     const cards = Math.min(asked, maxCards(group.sample));
     const need = cards === asked ? needOnAsked : needOn(cards);
@@ -250,7 +257,7 @@ export function fitAll(e: Estimate): Fit[] {
     const maxCtx = maxContext(e, usable, cards);
     for (const i of group.members) {
       const gpu = GPUS[i]!;
-      if (runsOn(gpu, e.runtime.id, e.format)) out[i] = fitRow(gpu, e, usable, cards, need, count, maxCtx);
+      if (runs(gpu)) out[i] = fitRow(gpu, e, usable, cards, need, count, maxCtx);
     }
   }
   return out.filter((f): f is Fit => f !== undefined);

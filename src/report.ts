@@ -1,6 +1,9 @@
 // The reply model: one platform-neutral report that adapters render (terminal text, Discord embed,
 // Slack blocks) and that the CLI prints as the JSON of design 2.1.
-import { findGpu } from './catalog/gpus.ts';
+import { findGpu, GPUS } from './catalog/gpus.ts';
+
+/** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
+const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
 import { resolveHardware } from './catalog/hardware.ts';
 import { notRunningWhy, RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
@@ -162,12 +165,12 @@ function summarize(
   let split: Fit | undefined;
   // The headline names a card people own or rent (the catalog's common ones) when one fits.
   for (const f of fits) {
-    if (f.verdict === 'fits' && findGpu(f.gpu)?.common && (!smallest || f.usableBytes < smallest.usableBytes))
+    if (f.verdict === 'fits' && COMMON.has(f.gpu) && (!smallest || f.usableBytes < smallest.usableBytes))
       smallest = f;
   }
   for (const f of fits) {
     if (!smallest && f.verdict === 'fits') smallest = f;
-    else if (f.verdict === 'fits' && !findGpu(smallest!.gpu)?.common && f.usableBytes < smallest!.usableBytes)
+    else if (f.verdict === 'fits' && !COMMON.has(smallest!.gpu) && f.usableBytes < smallest!.usableBytes)
       smallest = f;
     if (
       f.count > 1 &&
