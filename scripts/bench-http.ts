@@ -1,4 +1,5 @@
-// The HTTP part of `npm run bench`: each endpoint of the real bot process under load from autocannon
+// The HTTP part of `npm run bench`: each endpoint of the real bot process (the compiled build) under load
+// from wrk when installed, else autocannon (scripts/lib/load.ts)
 // (50 concurrent connections, correctly signed requests from 20,000 distinct users so the per-user rate
 // limit never kicks in), next to a bare node:http server answering a fixed body: the ceiling.
 // Two mixes per endpoint, because the bot keeps finished answers (adapters/shared/reply-cache.ts):
@@ -8,7 +9,7 @@
 // Each with one server process and with WORKERS=2, and the bare server with one and two processes (the
 // ceiling is the better of the two). Also cold start (process start to first answered request) and
 // resident memory after start and after 10,000 requests. Everything on 127.0.0.1; the bot and the load
-// generator share this machine's cores, so every server row competes with autocannon for CPU.
+// generator share this machine's cores, so every server row competes with the load generator for CPU.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { handle } from '../commands/index.ts';
@@ -107,7 +108,10 @@ function checkMixes(): void {
 
 /** The bot with `workers` processes; resolves once every worker serves both endpoints. */
 async function startServing(env: Record<string, string>, workers: number) {
-  const bot = startBot({ ...env, LOG_LEVEL: 'info', ...(workers > 1 ? { WORKERS: String(workers) } : {}) });
+  const bot = startBot(
+    { ...env, LOG_LEVEL: 'info', ...(workers > 1 ? { WORKERS: String(workers) } : {}) },
+    true,
+  );
   let out = '';
   bot.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   bot.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -147,7 +151,7 @@ export async function benchHttp() {
       if (first) {
         // Cold start: spawn to the first answered request, with `npm start`'s own command.
         const t0 = performance.now();
-        bot = startBot({ ...env, LOG_LEVEL: 'info' });
+        bot = startBot({ ...env, LOG_LEVEL: 'info' }, true);
         await waitUntil(async () => (await post(slackPort, pools.slack.repeated[0]!)) === 200, 30_000);
         coldStartMs = Math.round(performance.now() - t0);
         await waitUntil(async () => (await post(discordPort, pools.discord.repeated[0]!)) === 200, 30_000);

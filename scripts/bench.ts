@@ -17,6 +17,7 @@ import { renderReply as renderSlack } from '../adapters/slack/render.ts';
 import { toJson } from '../src/report.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import { benchHttp } from './bench-http.ts';
+import { LOAD_GENERATOR } from './lib/load.ts';
 
 const QUERIES = [
   '13b int4 ctx=8192',
@@ -98,7 +99,7 @@ for (const r of results) {
 const http = process.env.BENCH_ENGINE_ONLY ? null : await benchHttp();
 if (http) {
   console.log(
-    `\nHTTP endpoints: autocannon, ${http.connections} connections, signed requests; ${http.rounds} rounds of ${http.warmupSeconds} s warm-up + ${http.secondsPerEndpoint} s per row, median round shown`,
+    `\nHTTP endpoints: ${LOAD_GENERATOR.name}${LOAD_GENERATOR.version ? ` ${LOAD_GENERATOR.version}` : ' (install wrk for a ceiling the generator does not cap: apt-get install wrk)'}, ${http.connections} connections, signed requests; ${http.rounds} rounds of ${http.warmupSeconds} s warm-up + ${http.secondsPerEndpoint} s per row, median round shown`,
   );
   console.log(
     `  ${'endpoint'.padEnd(30)} ${'procs'.padStart(5)} ${'mix'.padEnd(10)} ${'req/s'.padStart(7)} ${'of bare'.padStart(8)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'max'.padStart(6)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}  target`,
@@ -125,6 +126,7 @@ const out = {
   cores: availableParallelism(),
   date: new Date().toISOString(),
   gpusInCatalog: GPUS.length,
+  loadGenerator: LOAD_GENERATOR,
   engine: results.map(({ sink: _sink, ...r }) => r),
   http,
 };

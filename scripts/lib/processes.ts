@@ -18,15 +18,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The bot's own start command (node --import tsx adapters/main.ts) with only the given environment. */
-export function startBot(env: Record<string, string>): ChildProcess {
+/**
+ * The bot with only the given environment: the sources under tsx (tests), or with `compiled` the build
+ * `npm start` runs (node dist/adapters/main.js; the bench and the soak measure what ships).
+ */
+export function startBot(env: Record<string, string>, compiled = false): ChildProcess {
   const clean: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     LOG_LEVEL: 'warn',
     ...env,
   };
-  return spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
+  const args = compiled ? ['dist/adapters/main.js'] : ['--import', 'tsx', 'adapters/main.ts'];
+  return spawn(process.execPath, args, {
     cwd: ROOT,
     env: clean,
     stdio: ['ignore', 'pipe', 'pipe'],
