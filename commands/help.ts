@@ -1,4 +1,5 @@
 // help: the query words with examples, derived from the command declarations.
+import { FRAMEWORKS } from '../src/catalog/frameworks.ts';
 import { KV_TYPES, RUNTIMES } from '../src/catalog/formats.ts';
 import { OPTIMIZERS } from '../src/request.ts';
 import type { Command, Reply } from './types.ts';
@@ -29,13 +30,15 @@ export function helpReply(): Reply {
       {
         title: 'Words',
         lines: [
-          'model: a catalog name (llama-3.1-8b, llama3.1:8b, Qwen/Qwen2.5-7B-Instruct, mixtral-8x7b) or a size (7b, 13B, 500m)',
-          'format: fp32 fp16 bf16 fp8 int8 int4 nf4 gptq gptq-int8 awq mxfp4, GGUF q2_k ... q8_0 iq4_xs, exl2=4.5',
+          'model: a catalog name (llama-3.1-8b, qwen3-next-80b-a3b, Qwen/Qwen2.5-7B-Instruct), an Ollama tag (qwen2.5:14b, gemma3:27b-it-qat), a GGUF file name, or a size (7b, 13B, 500m)',
+          'format: fp32 fp16 bf16 fp8 int8 int4 nf4 gptq gptq-int8 awq mxfp4 nvfp4 int4wo, GGUF q2_k ... q8_0 iq4_xs, exl2=4.5, mlx4',
           'ctx=8192 or ctx=8k (context tokens), batch=N (concurrent sequences)',
           'mode: inference (default), lora, qlora, full',
           `kv=${KV_TYPES.join('|')} (KV cache type)   runtime=${RUNTIMES.join('|')}`,
-          `training: seq= rank= targets=qv|attn|all optimizer=${OPTIMIZERS.join('|')} gc=on|off accum=N; bf16 = pure 16-bit, mixed = fp32 master weights`,
-          'fa=on|off (flash attention), gpu=rtx-4090 or gpu=2x3090 or "on a 4090", gpus=4, private / public',
+          `training: seq= rank= targets=qv|attn|all optimizer=${OPTIMIZERS.join('|')} gc=on|off|offload accum=N; bf16 = pure 16-bit, mixed = fp32 master weights`,
+          `framework=${FRAMEWORKS.join('|')} (or "with unsloth"), loss=full|chunked|fused, zero=1|2|3, fsdp, ddp`,
+          'fa=on|off (flash attention), gpu=rtx-4090 or gpu=2x3090 or "on a 4090", "on my m3 max 36gb", "a 24gb gpu", gpus=4, private / public',
+          'hardware and no model asks what it can run: "what can i run on a 3090", "qlora on a 4090", "best coding model for my 4090"',
         ],
       },
       {
