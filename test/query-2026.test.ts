@@ -248,3 +248,14 @@ describe('chat words found by asking like a user', () => {
     expect(refused('gemma 4 27b on my 3090')).toMatch(/no Gemma 4 model of 27b: it comes as .*gemma-4-31b/);
   });
 });
+
+describe('more chat words', () => {
+  it('a Mac product and its chip are one machine; the chip (and a size) win', () => {
+    expect(q('can my macbook pro m4 max run llama 3.3 70b').gpu).toBe('m4-max');
+    expect(q('my m4 max macbook pro 64gb llama 3.3 70b').gpu).toBe('apple-m4-max-64gb');
+  });
+  it('"deepspeed zero 3" is ZeRO-3; "llm" is filler', () => {
+    expect(q('full finetune llama 3.1 8b with deepspeed zero 3 on 4 a100').parallelism).toBe('zero3');
+    expect(parseDraft('what llm can i run on 16gb vram').gpu).toBe('gpu-16gb');
+  });
+});

@@ -124,7 +124,8 @@ const FILLER = new Set([
   'pc', 'rig', 'setup', 'hardware', 'you', 'your', 'just', 'so', 'fits', 'running', 'runs', 'hosting', 'host',
   'load', 'loading', 'graphics', 'there', 'about', 'or', 'not', 'possible', 'even', 'still',
   'best', 'biggest', 'largest', 'good', 'models', "what's", 'whats', 'options', 'recommend', 'recommended',
-  'colab', 'kaggle', 'runpod', 'cloud', 'rented', 'rent', 'server', 'workstation', 
+  'colab', 'kaggle', 'runpod', 'cloud', 'rented', 'rent', 'server', 'workstation', 'llm', 'llms', 'ai',
+  'self-host', 'self-hosted', 
 ]); // prettier-ignore
 
 const MODE_WORDS = dict<Mode>({
@@ -501,18 +502,43 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
 }
 
 /** "2x3090", "2x-rtx-4090", "4090", "h100"; returns false if the word names no GPU. */
+/**
+ * The hardware focus. A Mac product and an Apple chip in one question ("my macbook pro m4 max") are one
+ * machine: the chip (or the chip's size) is the more specific, so it stays.
+ */
+function setHardware(d: Draft, id: string, word: string): void {
+  if (d.gpu !== undefined && d.gpu !== id) {
+    const product = (w: string) => macProduct(w.replace(/-\d+(\.\d+)?gb$/, '')) !== undefined;
+    const apple = (w: string) => {
+      const hw = resolveHardware(w);
+      return hw !== undefined && (hw.kind === 'one' ? hw.gpu : hw.options[0]!).vendor === 'Apple';
+    };
+    if (product(d.gpu) && apple(id) && !product(id)) {
+      d.gpu = id;
+      return;
+    }
+    if (product(id) && apple(d.gpu)) {
+      // "m4 max macbook pro 64gb": the product's size picks the chip's configuration.
+      const gb = /-(\d+(?:\.\d+)?)gb$/.exec(id)?.[1];
+      if (gb) d.gpu = sizedHardware(d.gpu, Number(gb)) ?? d.gpu;
+      return;
+    }
+  }
+  set(d, 'gpu', id, word, 'GPU');
+}
+
 function applyGpu(d: Draft, word: string): boolean {
   const m = /^(\d+)\s*[x×*]\s*-?(.+)$/.exec(word);
   if (m) {
     const id = hardwareWord(m[2]!);
     if (!id) return false;
-    set(d, 'gpu', id, word, 'GPU');
+    setHardware(d, id, word);
     set(d, 'gpuCount', parseWhole(m[1]!, LIMITS.gpuCount, 'GPU count'), word, 'GPU count');
     return true;
   }
   const id = hardwareWord(word);
   if (!id) return false;
-  set(d, 'gpu', id, word, 'GPU');
+  setHardware(d, id, word);
   return true;
 }
 
@@ -679,7 +705,7 @@ export function parseDraft(text: string): Draft {
       i += 2;
       continue;
     }
-    if (applySingle(d, word, afterOn)) {
+    if (applySingle(d, word, afterOn, next)) {
       i++;
       continue;
     }
@@ -841,7 +867,7 @@ function applyMemory(d: Draft, w: readonly string[], at: number, gb: number): nu
   for (let n = 2; n >= 1; n--) {
     const joined = w.slice(at + used, at + used + n).join('-');
     if (n <= w.length - at - used && macProduct(joined)) {
-      set(d, 'gpu', `${joined}-${gb}gb`, `${gb}gb ${joined}`, 'GPU');
+      setHardware(d, `${joined}-${gb}gb`, `${gb}gb ${joined}`);
       return used + n;
     }
   }
@@ -978,7 +1004,7 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
   return undefined;
 }
 
-function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
+function applySingle(d: Draft, word: string, afterOn: boolean, next?: string): boolean {
   const mode = MODE_WORDS[word];
   if (mode) {
     // A specific mode replaces a generic "finetune" said before it.
@@ -1016,8 +1042,11 @@ function applySingle(d: Draft, word: string, afterOn: boolean): boolean {
     set(d, 'parallelism', par, word, 'multi-GPU strategy');
     return true;
   }
-  if (word === 'deepspeed')
+  if (word === 'deepspeed') {
+    // "deepspeed zero 3" / "deepspeed zero3": the stage follows.
+    if (/^zero/.test(next ?? '')) return true;
     throw new QueryError('"deepspeed" runs ZeRO at a stage: say zero=1, zero=2 or zero=3');
+  }
   const opt = OPTIMIZER_WORDS[word];
   if (opt) {
     set(d, 'optimizer', opt, word, 'optimizer');
