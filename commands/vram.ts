@@ -190,7 +190,7 @@ function runnableReply(d: Draft): Reply {
   const what = [d.use, d.family].filter(Boolean).join(' ');
   return {
     kind: 'runnable',
-    title: `What ${what ? `${what} models ` : ''}fits${training ? ' for fine-tuning' : ''} on ${answer.hardware}${sized}: ${gib(answer.usableBytes)} usable, ${tokens(context)} ${training ? 'seq' : 'context'}`,
+    title: `What ${what ? `${what} models fit` : 'fits'}${training ? ' for fine-tuning' : ''} on ${answer.hardware}${sized}: ${gib(answer.usableBytes)} usable, ${tokens(context)} ${training ? 'seq' : 'context'}`,
     groups,
     note: `${answer.rule[0]!.toUpperCase()}${answer.rule.slice(1)}${training ? '; fine-tuning with TRL defaults, rank 16 on every linear layer' : `; in ${d.runtime ?? 'llama.cpp'}`}. Ask about one for its breakdown: /vram <model> on <gpu>.`,
     answer,

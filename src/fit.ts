@@ -36,13 +36,18 @@ function maxCards(gpu: GpuSpec): number {
   return gpu.kind === 'unified' ? 1 : MAX_CARDS;
 }
 
+/** The cards a job runs on: the query's gpus=N (else 1), never more than the device can be split into. */
+export function cardsUsed(gpu: GpuSpec, askedCards: number | null): number {
+  return Math.min(askedCards ?? 1, maxCards(gpu));
+}
+
 /**
  * The verdict uses the estimate's band: "fits" when even the high end fits, "tight" when the central
  * estimate fits but the high end does not, "no" otherwise.
  */
 export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit {
   const usable = usableBytes(gpu, e);
-  const cards = Math.min(askedCards ?? 1, maxCards(gpu));
+  const cards = cardsUsed(gpu, askedCards);
   return fitRow(
     gpu,
     e,
@@ -58,18 +63,20 @@ export function fitOn(gpu: GpuSpec, e: Estimate, askedCards: number | null): Fit
  * The verdict, headroom and speed ceiling at the asked context, without the longest-context and card-count
  * searches: what a list of many models needs (src/whatfits.ts).
  */
-export function quickFit(
-  gpu: GpuSpec,
-  e: Estimate,
-  askedCards: number | null,
-): { verdict: Verdict; headroomBytes: number; tokensPerSecond: number | null } {
-  const usable = usableBytes(gpu, e);
-  const cards = Math.min(askedCards ?? 1, maxCards(gpu));
-  const need = e.perCard(cards);
+export function quickFit(gpu: GpuSpec, e: Estimate, askedCards: number | null): QuickFit {
+  const cards = cardsUsed(gpu, askedCards);
+  return atAskedContext(gpu, e, usableBytes(gpu, e), cards, e.perCard(cards));
+}
+
+export type QuickFit = Pick<Fit, 'verdict' | 'headroomBytes' | 'tokensPerSecond'>;
+
+/** The part of a row both the full fit and the quick one give: one rule for the verdict and the ceiling. */
+function atAskedContext(gpu: GpuSpec, e: Estimate, usable: number, cards: number, need: number): QuickFit {
   const highNeed = need + (e.total.high - e.total.bytes) / cards;
   return {
     verdict: highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no',
     headroomBytes: Math.round(usable - need),
+    // Generic devices have no known bandwidth, so no ceiling.
     tokensPerSecond:
       e.request.mode === 'inference' && gpu.bandwidthGBs > 0 ? decodeCeiling(gpu, e, cards) : null,
   };
@@ -84,19 +91,17 @@ function fitRow(
   count: number,
   maxCtx: number | null,
 ): Fit {
-  const highNeed = need + (e.total.high - e.total.bytes) / cards;
+  const { verdict, headroomBytes, tokensPerSecond } = atAskedContext(gpu, e, usable, cards, need);
   return {
     gpu: gpu.id,
     name: gpu.name,
     memoryBytes: Math.round(gpu.memoryGiB * GIB),
     usableBytes: usable,
     count,
-    verdict: highNeed <= usable ? 'fits' : need <= usable ? 'tight' : 'no',
-    headroomBytes: Math.round(usable - need),
+    verdict,
+    headroomBytes,
     maxContext: maxCtx,
-    // Generic devices have no known bandwidth, so no ceiling.
-    tokensPerSecond:
-      e.request.mode === 'inference' && gpu.bandwidthGBs > 0 ? decodeCeiling(gpu, e, cards) : null,
+    tokensPerSecond,
   };
 }
 

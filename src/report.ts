@@ -1,9 +1,6 @@
 // The reply model: one platform-neutral report that adapters render (terminal text, Discord embed,
 // Slack blocks) and that the CLI prints as the JSON of design 2.1.
 import { findGpu, GPUS } from './catalog/gpus.ts';
-
-/** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
-const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
 import { resolveHardware } from './catalog/hardware.ts';
 import { notRunningWhy, RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
@@ -12,6 +9,9 @@ import { estimate, type Component, type Estimate } from './estimate.ts';
 import { fitAll, fitOn, maxContext, MAX_CARDS, type Fit, type Verdict } from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
+
+/** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
+const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
 
 export interface Report {
   kind: 'estimate';
@@ -160,18 +160,12 @@ function summarize(
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
   const cards = e.request.gpuCount ?? 1;
-  // One pass each: the smallest card that fits, else the smallest split that holds it.
+  // One pass: the smallest card that fits, preferring the cards people own or rent (the catalog's common
+  // ones), and the smallest split that holds it.
   let smallest: Fit | undefined;
   let split: Fit | undefined;
-  // The headline names a card people own or rent (the catalog's common ones) when one fits.
   for (const f of fits) {
-    if (f.verdict === 'fits' && COMMON.has(f.gpu) && (!smallest || f.usableBytes < smallest.usableBytes))
-      smallest = f;
-  }
-  for (const f of fits) {
-    if (!smallest && f.verdict === 'fits') smallest = f;
-    else if (f.verdict === 'fits' && !COMMON.has(smallest!.gpu) && f.usableBytes < smallest!.usableBytes)
-      smallest = f;
+    if (f.verdict === 'fits' && (!smallest || smaller(f, smallest))) smallest = f;
     if (
       f.count > 1 &&
       (!split || f.count < split.count || (f.count === split.count && f.memoryBytes < split.memoryBytes))
@@ -183,6 +177,12 @@ function summarize(
   if (smallest) return `${needs}. Smallest single GPU that fits: ${smallest.name}.`;
   if (split) return `${needs}. No single GPU holds it; ${split.count}x ${split.name} would.`;
   return `${needs}. No GPU in the catalog holds it.`;
+}
+
+/** A common card beats an uncommon one; between two of the same kind, the smaller usable memory wins. */
+function smaller(a: Fit, b: Fit): boolean {
+  const common = COMMON.has(a.gpu);
+  return common !== COMMON.has(b.gpu) ? common : a.usableBytes < b.usableBytes;
 }
 
 /** "On Apple M3 Max: fits with 64 GB or more (not 36 or 48 GB)." */

@@ -9,9 +9,10 @@ import { paramBreakdown } from './catalog/params.ts';
 import { RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import type { GpuSpec, ModelSpec, ModelUse } from './catalog/types.ts';
 import type { Runtime } from './catalog/formats.ts';
-import { estimate } from './estimate.ts';
-import { quickFit } from './fit.ts';
+import { estimate, type Estimate } from './estimate.ts';
+import { cardsUsed, quickFit, type QuickFit } from './fit.ts';
 import type { Mode, Request } from './request.ts';
+import { GIB } from './units.ts';
 
 export const RANK_RULE =
   'ranked by size (an MoE by the geometric mean of total and active parameters) discounted by age (x0.7 per year before 2026), each at the best format from Q4_K_M up that fits';
@@ -80,31 +81,27 @@ export function primaryUse(m: ModelSpec): ModelUse {
   return /cod/.test(m.id) ? 'coding' : m.encoder ? 'vision' : 'general';
 }
 
-/**
- * Release months of the 2023-25 core rows, which predate the `released` field (model cards; approximate,
- * used for ranking only).
- */
-const CORE_RELEASES: [RegExp, string][] = [
-  [/^llama-2|^codellama|^falcon|^mistral-7b-v0\.1/, '2023-07'],
-  [/^mixtral-8x7b/, '2023-12'],
-  [/^llama-3-|^mixtral-8x22b|^phi-3|^command-r$/, '2024-04'],
-  [/^llama-3\.1|^mistral-nemo|^mistral-7b$|^gemma-2/, '2024-07'],
-  [/^llama-3\.2|^qwen2\.5/, '2024-09'],
-  [/^llama-3\.3|^phi-4$|^deepseek-v3$/, '2024-12'],
-  [/^deepseek-r1|^mistral-small-24b/, '2025-01'],
-  [/^gemma-3-|^llama-4/, '2025-03'],
-  [/^qwen3-/, '2025-04'],
-  [/^gpt-oss/, '2025-08'],
-];
-
+/** Release month for ranking; a row without one ranks as mid-2024 (the catalog's median age). */
 function releasedOf(m: ModelSpec): string {
-  return m.released ?? CORE_RELEASES.find(([re]) => re.test(m.id))?.[1] ?? '2024-06';
+  return m.released ?? '2024-06';
 }
 
 function matchesUse(m: ModelSpec, use: ModelUse): boolean {
   if (use === 'small') return primaryUse(m) === 'small';
   if (use === 'vision') return m.encoder !== undefined || (m.uses ?? []).includes('vision');
   return (m.uses ?? (use === 'general' ? ['general'] : [])).includes(use) || primaryUse(m) === use;
+}
+
+/** A catalog model the question can be answered with: a chat model of the asked use and family. */
+function isCandidate(m: ModelSpec, o: RunnableOptions): boolean {
+  if ((m.uses ?? []).includes('embedding') || m.maxContext < o.context) return false;
+  if (o.use && !matchesUse(m, o.use)) return false;
+  return !o.family || `${m.id} ${m.family ?? ''}`.toLowerCase().includes(o.family);
+}
+
+/** Memory of the device (x its cards) before any runtime's own reserve: the bound for skipping a model. */
+function deviceBytes(gpu: GpuSpec, cards: number): number {
+  return Math.floor(gpu.memoryGiB * GIB * gpu.usableFraction) * cards;
 }
 
 /** The base request every candidate shares; model and format are set per candidate. */
@@ -158,19 +155,15 @@ function entriesFor(gpu: GpuSpec, mode: Mode, o: RunnableOptions): RunnableMode 
   const runtime: Runtime = o.runtime ?? 'llama.cpp';
   const base = baseRequest(mode, o, runtime);
   const formats = ladder(mode, runtime, o.floor);
-  const cards = Math.min(o.gpuCount ?? 1, gpu.kind === 'unified' ? 1 : 72);
-  const usable = Math.floor(gpu.memoryGiB * 2 ** 30 * gpu.usableFraction) * cards;
+  const usable = deviceBytes(gpu, cardsUsed(gpu, o.gpuCount));
+  const smallestFormat = getFormat(formats[formats.length - 1]!);
   const found: RunnableEntry[] = [];
   for (const m of MODELS) {
-    if ((m.uses ?? []).includes('embedding')) continue;
-    if (o.use && !matchesUse(m, o.use)) continue;
-    if (o.family && !`${m.id} ${m.family ?? ''}`.toLowerCase().includes(o.family)) continue;
+    // A model that cannot hold the asked context is not an answer to it (isCandidate).
+    if (!isCandidate(m, o)) continue;
     const p = paramBreakdown(m);
-    const smallestFormat = getFormat(formats[formats.length - 1]!);
     if ((p.total * Math.min(smallestFormat.linearBits, 16)) / 8 > usable * 1.02 && mode === 'inference')
       continue;
-    // A model that cannot hold the asked context is not an answer to it.
-    if (m.maxContext < o.context) continue;
     const context = o.context;
     // From the best format down: the first that fits is the answer.
     let best: RunnableEntry | null = null;
@@ -207,9 +200,7 @@ function smallestOption(
 ): RunnableEntry | null {
   let best: RunnableEntry | null = null;
   for (const m of MODELS) {
-    if ((m.uses ?? []).includes('embedding') || m.maxContext < o.context) continue;
-    if (o.use && !matchesUse(m, o.use)) continue;
-    if (o.family && !`${m.id} ${m.family ?? ''}`.toLowerCase().includes(o.family)) continue;
+    if (!isCandidate(m, o)) continue;
     const req: Request = { ...base, model: m.id, format, context: o.context };
     if (!runsOn(gpu, req.runtime, getFormat(format))) continue;
     const e = estimate(req, m, false);
@@ -219,13 +210,7 @@ function smallestOption(
   return best;
 }
 
-function entryOf(
-  m: ModelSpec,
-  mode: Mode,
-  e: ReturnType<typeof estimate>,
-  row: ReturnType<typeof quickFit>,
-  context: number,
-): RunnableEntry {
+function entryOf(m: ModelSpec, mode: Mode, e: Estimate, row: QuickFit, context: number): RunnableEntry {
   const p = paramBreakdown(m);
   return {
     model: m.id,
@@ -272,10 +257,10 @@ export interface RunnableAnswer {
  */
 export function runnableOn(hw: Hardware, o: RunnableOptions): RunnableAnswer {
   const gpu = hw.kind === 'one' ? hw.gpu : hw.options[0]!;
-  const cards = Math.min(o.gpuCount ?? 1, gpu.kind === 'unified' ? 1 : 72);
+  const cards = cardsUsed(gpu, o.gpuCount);
   return {
     hardware: `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`,
-    usableBytes: Math.floor(gpu.memoryGiB * 2 ** 30 * gpu.usableFraction) * cards,
+    usableBytes: deviceBytes(gpu, cards),
     context: o.context,
     rule: RANK_RULE,
     modes: o.modes.map((mode) => entriesFor(gpu, mode, o)),

@@ -140,6 +140,11 @@ describe('parameter counts', () => {
 });
 
 describe('catalog shape', () => {
+  it('every row has a release month (the hardware-first ranking discounts by age)', () => {
+    const undated = MODELS.filter((m) => !/^20\d\d-(0[1-9]|1[0-2])$/.test(m.released ?? '')).map((m) => m.id);
+    expect(undated).toEqual([]);
+  });
+
   it('has unique ids', () => {
     const ids = MODELS.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);

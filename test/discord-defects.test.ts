@@ -9,12 +9,12 @@ import {
   createDiscordHttpServer,
   INTERACTIONS_PATH,
   MAX_CLOCK_SKEW_S,
-  MAX_CONNECTIONS,
   publicKeyFromHex,
   verifySignature,
 } from '../adapters/discord/http.ts';
 import { estimateEmbed } from '../adapters/discord/render.ts';
 import { createLogger } from '../adapters/shared/log.ts';
+import { MAX_CONNECTIONS } from '../adapters/shared/server.ts';
 import { specFromHfConfig } from '../src/catalog/hf-config.ts';
 import { parseQuery } from '../src/query/parse.ts';
 import { buildReport } from '../src/report.ts';

@@ -105,6 +105,13 @@ describe('hardware-first questions in chat words', () => {
     expect(runnable('what can i run on a 4090 top 2').answer.modes[0]!.entries).toHaveLength(2);
   });
 
+  it('the title reads as a sentence with and without a use', () => {
+    expect(runnable('best coding model for my 4090').title).toMatch(
+      /^What coding models fit on GeForce RTX 4090:/,
+    );
+    expect(runnable('4090').title).toMatch(/^What fits on GeForce RTX 4090:/);
+  });
+
   it('a chip sold in several sizes is answered for its smallest, and says so', () => {
     expect(runnable('what can i run on my m3 max').title).toMatch(/the 36 GB configuration; say a size/);
   });

@@ -57,7 +57,6 @@ export interface DiscordHttpOptions {
 /** Slow clients are cut at these bounds (adapters/shared/server.ts checks them every second). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
-export { MAX_CONNECTIONS } from '../shared/server.ts';
 
 /** The server, not yet listening (tests and embedding). */
 export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {

@@ -120,6 +120,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Llama 2
   {
     id: 'llama-2-7b',
+    released: '2023-07',
     name: 'Llama 2 7B',
     hfId: 'meta-llama/Llama-2-7b-hf',
     aliases: ['llama2-7b', 'llama2:7b', 'llama2', 'meta-llama-2-7b', 'llama-2-7b-chat'],
@@ -140,6 +141,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-2-13b',
+    released: '2023-07',
     name: 'Llama 2 13B',
     hfId: 'meta-llama/Llama-2-13b-hf',
     aliases: ['llama2-13b', 'llama2:13b', 'meta-llama-2-13b', 'llama-2-13b-chat'],
@@ -159,6 +161,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-2-70b',
+    released: '2023-07',
     name: 'Llama 2 70B',
     hfId: 'meta-llama/Llama-2-70b-hf',
     aliases: ['llama2-70b', 'llama2:70b', 'meta-llama-2-70b', 'llama-2-70b-chat'],
@@ -171,6 +174,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Llama 3 / 3.1 / 3.2 / 3.3
   {
     id: 'llama-3-8b',
+    released: '2024-04',
     name: 'Llama 3 8B',
     hfId: 'meta-llama/Meta-Llama-3-8B',
     aliases: ['llama3-8b', 'llama3:8b', 'llama3', 'meta-llama-3-8b', 'llama-3-8b-instruct'],
@@ -181,6 +185,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3-70b',
+    released: '2024-04',
     name: 'Llama 3 70B',
     hfId: 'meta-llama/Meta-Llama-3-70B',
     aliases: ['llama3-70b', 'llama3:70b', 'meta-llama-3-70b', 'llama-3-70b-instruct'],
@@ -192,6 +197,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.1-8b',
+    released: '2024-07',
     name: 'Llama 3.1 8B',
     hfId: 'meta-llama/Llama-3.1-8B-Instruct',
     aliases: [
@@ -214,6 +220,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.1-70b',
+    released: '2024-07',
     name: 'Llama 3.1 70B',
     hfId: 'meta-llama/Llama-3.1-70B-Instruct',
     aliases: [
@@ -235,6 +242,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.1-405b',
+    released: '2024-07',
     name: 'Llama 3.1 405B',
     hfId: 'meta-llama/Llama-3.1-405B-Instruct',
     aliases: ['llama3.1-405b', 'llama3.1:405b', 'meta-llama-3.1-405b', 'llama-31-405b'],
@@ -255,6 +263,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.2-1b',
+    released: '2024-09',
     name: 'Llama 3.2 1B',
     hfId: 'meta-llama/Llama-3.2-1B-Instruct',
     aliases: ['llama3.2-1b', 'llama3.2:1b', 'meta-llama-3.2-1b', 'llama-32-1b'],
@@ -274,6 +283,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.2-3b',
+    released: '2024-09',
     name: 'Llama 3.2 3B',
     hfId: 'meta-llama/Llama-3.2-3B-Instruct',
     aliases: ['llama3.2-3b', 'llama3.2:3b', 'llama3.2', 'meta-llama-3.2-3b', 'llama-32-3b', 'hermes3:3b'],
@@ -293,6 +303,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.3-70b',
+    released: '2024-12',
     name: 'Llama 3.3 70B',
     hfId: 'meta-llama/Llama-3.3-70B-Instruct',
     aliases: ['llama3.3-70b', 'llama3.3:70b', 'llama3.3', 'meta-llama-3.3-70b', 'llama-33-70b'],
@@ -305,6 +316,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Llama 4 (multimodal MoE)
   {
     id: 'llama-4-scout',
+    released: '2025-03',
     name: 'Llama 4 Scout (17B-16E)',
     hfId: 'meta-llama/Llama-4-Scout-17B-16E-Instruct',
     aliases: ['llama4-scout', 'llama4:scout', 'llama4', 'llama-4-scout-17b-16e', 'llama-4-scout-17b'],
@@ -332,6 +344,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'llama-4-maverick',
+    released: '2025-03',
     name: 'Llama 4 Maverick (17B-128E)',
     hfId: 'meta-llama/Llama-4-Maverick-17B-128E-Instruct',
     aliases: ['llama4-maverick', 'llama4:maverick', 'llama-4-maverick-17b-128e', 'llama-4-maverick-17b'],
@@ -360,6 +373,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Mistral
   {
     id: 'mistral-7b',
+    released: '2024-07',
     name: 'Mistral 7B v0.3',
     hfId: 'mistralai/Mistral-7B-Instruct-v0.3',
     aliases: [
@@ -388,6 +402,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'mistral-7b-v0.1',
+    released: '2023-07',
     name: 'Mistral 7B v0.1',
     hfId: 'mistralai/Mistral-7B-v0.1',
     aliases: ['mistral-7b-instruct-v0.1', 'mistral-7b-v01'],
@@ -408,6 +423,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'mistral-nemo-12b',
+    released: '2024-07',
     name: 'Mistral Nemo 12B',
     hfId: 'mistralai/Mistral-Nemo-Instruct-2407',
     aliases: [
@@ -435,6 +451,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'mistral-small-24b',
+    released: '2025-01',
     name: 'Mistral Small 24B (2501)',
     hfId: 'mistralai/Mistral-Small-24B-Instruct-2501',
     aliases: [
@@ -463,6 +480,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'mixtral-8x7b',
+    released: '2023-12',
     name: 'Mixtral 8x7B',
     hfId: 'mistralai/Mixtral-8x7B-Instruct-v0.1',
     aliases: ['mixtral:8x7b', 'mixtral', 'mixtral-8x7b-v0.1', 'mixtral-8x7b-instruct-v0.1'],
@@ -483,6 +501,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'mixtral-8x22b',
+    released: '2024-04',
     name: 'Mixtral 8x22B',
     hfId: 'mistralai/Mixtral-8x22B-Instruct-v0.1',
     aliases: ['mixtral:8x22b', 'mixtral-8x22b-v0.1', 'mixtral-8x22b-instruct-v0.1'],
@@ -506,6 +525,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen2.5
   {
     id: 'qwen2.5-0.5b',
+    released: '2024-09',
     name: 'Qwen2.5 0.5B',
     hfId: 'Qwen/Qwen2.5-0.5B-Instruct',
     aliases: ['qwen2.5:0.5b', 'qwen-2.5-0.5b', 'qwen25-0.5b'],
@@ -527,6 +547,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-1.5b',
+    released: '2024-09',
     name: 'Qwen2.5 1.5B',
     hfId: 'Qwen/Qwen2.5-1.5B-Instruct',
     aliases: ['qwen2.5:1.5b', 'qwen-2.5-1.5b', 'qwen25-1.5b', 'qwen2.5-coder-1.5b', 'qwen2.5-coder:1.5b'],
@@ -539,6 +560,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-3b',
+    released: '2024-09',
     name: 'Qwen2.5 3B',
     hfId: 'Qwen/Qwen2.5-3B-Instruct',
     aliases: ['qwen2.5:3b', 'qwen-2.5-3b', 'qwen25-3b'],
@@ -559,6 +581,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-7b',
+    released: '2024-09',
     name: 'Qwen2.5 7B',
     hfId: 'Qwen/Qwen2.5-7B-Instruct',
     // Qwen2.5-Coder shares the base model's config shape.
@@ -571,6 +594,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-14b',
+    released: '2024-09',
     name: 'Qwen2.5 14B',
     hfId: 'Qwen/Qwen2.5-14B-Instruct',
     aliases: ['qwen2.5:14b', 'qwen-2.5-14b', 'qwen25-14b', 'qwen2.5-coder-14b', 'qwen2.5-coder:14b'],
@@ -582,6 +606,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-32b',
+    released: '2024-09',
     name: 'Qwen2.5 32B',
     hfId: 'Qwen/Qwen2.5-32B-Instruct',
     aliases: ['qwen2.5:32b', 'qwen-2.5-32b', 'qwen25-32b', 'qwen2.5-coder-32b', 'qwen2.5-coder:32b'],
@@ -594,6 +619,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-72b',
+    released: '2024-09',
     name: 'Qwen2.5 72B',
     hfId: 'Qwen/Qwen2.5-72B-Instruct',
     aliases: ['qwen2.5:72b', 'qwen-2.5-72b', 'qwen25-72b'],
@@ -616,6 +642,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen3
   {
     id: 'qwen3-0.6b',
+    released: '2025-04',
     name: 'Qwen3 0.6B',
     hfId: 'Qwen/Qwen3-0.6B',
     aliases: ['qwen3:0.6b', 'qwen-3-0.6b'],
@@ -635,6 +662,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-1.7b',
+    released: '2025-04',
     name: 'Qwen3 1.7B',
     hfId: 'Qwen/Qwen3-1.7B',
     aliases: ['qwen3:1.7b', 'qwen-3-1.7b'],
@@ -654,6 +682,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-4b',
+    released: '2025-04',
     name: 'Qwen3 4B',
     hfId: 'Qwen/Qwen3-4B',
     aliases: ['qwen3:4b', 'qwen-3-4b'],
@@ -673,6 +702,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-8b',
+    released: '2025-04',
     name: 'Qwen3 8B',
     hfId: 'Qwen/Qwen3-8B',
     aliases: ['qwen3:8b', 'qwen3', 'qwen-3-8b'],
@@ -692,6 +722,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-14b',
+    released: '2025-04',
     name: 'Qwen3 14B',
     hfId: 'Qwen/Qwen3-14B',
     aliases: ['qwen3:14b', 'qwen-3-14b'],
@@ -711,6 +742,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-32b',
+    released: '2025-04',
     name: 'Qwen3 32B',
     hfId: 'Qwen/Qwen3-32B',
     aliases: ['qwen3:32b', 'qwen-3-32b'],
@@ -730,6 +762,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-30b-a3b',
+    released: '2025-04',
     name: 'Qwen3 30B-A3B',
     hfId: 'Qwen/Qwen3-30B-A3B',
     aliases: ['qwen3:30b-a3b', 'qwen3:30b', 'qwen3-30b', 'qwen-3-30b-a3b'],
@@ -751,6 +784,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-235b-a22b',
+    released: '2025-04',
     name: 'Qwen3 235B-A22B',
     hfId: 'Qwen/Qwen3-235B-A22B',
     aliases: ['qwen3:235b-a22b', 'qwen3:235b', 'qwen3-235b', 'qwen-3-235b-a22b'],
@@ -773,6 +807,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Gemma 2 / 3 (tied embeddings by default)
   {
     id: 'gemma-2-2b',
+    released: '2024-07',
     name: 'Gemma 2 2B',
     hfId: 'google/gemma-2-2b-it',
     aliases: ['gemma2-2b', 'gemma2:2b'],
@@ -794,6 +829,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-2-9b',
+    released: '2024-07',
     name: 'Gemma 2 9B',
     hfId: 'google/gemma-2-9b-it',
     aliases: ['gemma2-9b', 'gemma2:9b', 'gemma2'],
@@ -814,6 +850,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-2-27b',
+    released: '2024-07',
     name: 'Gemma 2 27B',
     hfId: 'google/gemma-2-27b-it',
     aliases: ['gemma2-27b', 'gemma2:27b'],
@@ -834,6 +871,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-3-1b',
+    released: '2025-03',
     name: 'Gemma 3 1B',
     hfId: 'google/gemma-3-1b-it',
     aliases: ['gemma3-1b', 'gemma3:1b', 'gemma-3-1b-it-qat-q4_0'],
@@ -854,6 +892,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-3-4b',
+    released: '2025-03',
     name: 'Gemma 3 4B',
     hfId: 'google/gemma-3-4b-it',
     aliases: ['gemma3-4b', 'gemma3:4b', 'gemma3', 'gemma-3-4b-it-qat-q4_0', 'medgemma-4b', 'medgemma-1.5-4b'],
@@ -875,6 +914,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-3-12b',
+    released: '2025-03',
     name: 'Gemma 3 12B',
     hfId: 'google/gemma-3-12b-it',
     aliases: ['gemma3-12b', 'gemma3:12b', 'gemma-3-12b-it-qat-q4_0'],
@@ -896,6 +936,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gemma-3-27b',
+    released: '2025-03',
     name: 'Gemma 3 27B',
     hfId: 'google/gemma-3-27b-it',
     aliases: ['gemma3-27b', 'gemma3:27b', 'gemma-3-27b-it-qat-q4_0', 'medgemma-27b', 'medgemma-27b-text'],
@@ -918,6 +959,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Phi
   {
     id: 'phi-3-mini',
+    released: '2024-04',
     name: 'Phi-3 Mini (4K)',
     hfId: 'microsoft/Phi-3-mini-4k-instruct',
     aliases: ['phi-3-mini-4k', 'phi-3-mini-4k-instruct', 'phi3-mini', 'phi3:mini', 'phi3:3.8b', 'phi3'],
@@ -939,6 +981,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'phi-3-medium',
+    released: '2024-04',
     name: 'Phi-3 Medium (4K)',
     hfId: 'microsoft/Phi-3-medium-4k-instruct',
     aliases: ['phi-3-medium-4k', 'phi-3-medium-4k-instruct', 'phi3-medium', 'phi3:medium', 'phi3:14b'],
@@ -958,6 +1001,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'phi-4',
+    released: '2024-12',
     name: 'Phi-4',
     hfId: 'microsoft/phi-4',
     aliases: ['phi4', 'phi4:14b', 'phi-4-14b'],
@@ -979,6 +1023,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- DeepSeek
   {
     id: 'deepseek-v3',
+    released: '2024-12',
     name: 'DeepSeek-V3',
     hfId: 'deepseek-ai/DeepSeek-V3',
     aliases: [
@@ -998,6 +1043,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1',
+    released: '2025-01',
     name: 'DeepSeek-R1',
     hfId: 'deepseek-ai/DeepSeek-R1',
     aliases: ['deepseek-r1:671b', 'deepseek-r1-671b', 'deepseek-r1-0528', 'r1'],
@@ -1009,6 +1055,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-qwen-1.5b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Qwen 1.5B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B',
     aliases: [
@@ -1030,6 +1077,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-qwen-7b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Qwen 7B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
     aliases: [
@@ -1048,6 +1096,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-qwen-14b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Qwen 14B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
     aliases: [
@@ -1065,6 +1114,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-qwen-32b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Qwen 32B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
     aliases: [
@@ -1082,6 +1132,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-llama-8b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Llama 8B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Llama-8B',
     aliases: [
@@ -1100,6 +1151,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-r1-distill-llama-70b',
+    released: '2025-01',
     name: 'DeepSeek-R1-Distill-Llama 70B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B',
     aliases: [
@@ -1119,6 +1171,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- gpt-oss (MoE experts in MXFP4)
   {
     id: 'gpt-oss-20b',
+    released: '2025-08',
     name: 'gpt-oss-20b',
     hfId: 'openai/gpt-oss-20b',
     aliases: ['gpt-oss:20b', 'gpt-oss', 'gptoss-20b'],
@@ -1155,6 +1208,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'gpt-oss-120b',
+    released: '2025-08',
     name: 'gpt-oss-120b',
     hfId: 'openai/gpt-oss-120b',
     aliases: ['gpt-oss:120b', 'gptoss-120b'],
@@ -1190,6 +1244,7 @@ const CORE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Others
   {
     id: 'codellama-34b',
+    released: '2023-07',
     name: 'Code Llama 34B',
     hfId: 'codellama/CodeLlama-34b-hf',
     aliases: ['codellama:34b', 'code-llama-34b', 'codellama-34b-python'],
@@ -1210,6 +1265,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'falcon-7b',
+    released: '2023-07',
     name: 'Falcon 7B',
     hfId: 'tiiuae/falcon-7b',
     aliases: ['falcon:7b', 'falcon', 'falcon-7b-instruct'],
@@ -1232,6 +1288,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'falcon-40b',
+    released: '2023-07',
     name: 'Falcon 40B',
     hfId: 'tiiuae/falcon-40b',
     aliases: ['falcon:40b', 'falcon-40b-instruct'],
@@ -1252,6 +1309,7 @@ const CORE: readonly ModelSpec[] = [
   },
   {
     id: 'command-r',
+    released: '2024-04',
     name: 'Command R (35B)',
     hfId: 'CohereForAI/c4ai-command-r-v01',
     aliases: ['command-r-35b', 'command-r-v01', 'c4ai-command-r-v01', 'cohere-command-r'],

@@ -158,6 +158,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-v4-pro',
+    released: '2026-04',
     name: 'DeepSeek-V4-Pro (preview, 1.6T-A49B)',
     hfId: 'deepseek-ai/DeepSeek-V4-Pro',
     aliases: ['deepseek-v4-pro:cloud', 'deepseek-v4', 'deepseek-v4-1.6t'],
@@ -204,6 +205,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'deepseek-v4-flash',
+    released: '2026-04',
     name: 'DeepSeek-V4-Flash (preview, 284B-A13B)',
     hfId: 'deepseek-ai/DeepSeek-V4-Flash',
     aliases: ['deepseek-v4-flash-284b', 'deepseek-v4-flash-0731'],
@@ -343,6 +345,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'kimi-k2-thinking',
+    released: '2025-11',
     name: 'Kimi K2 Thinking',
     hfId: 'moonshotai/Kimi-K2-Thinking',
     aliases: ['kimi-k2-thinking:cloud'],
@@ -359,6 +362,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'kimi-k2.5',
+    released: '2026-01',
     name: 'Kimi K2.5',
     hfId: 'moonshotai/Kimi-K2.5',
     aliases: ['kimi-k2.5:cloud', 'kimi-k25', 'kimi-k2.6', 'kimi-k2.6:cloud', 'kimi-k26'],
@@ -375,6 +379,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'kimi-linear-48b-a3b',
+    released: '2025-10',
     name: 'Kimi Linear 48B-A3B',
     hfId: 'moonshotai/Kimi-Linear-48B-A3B-Instruct',
     aliases: ['kimi-linear', 'kimi-linear-48b', 'kimi-linear-a3b'],
@@ -409,6 +414,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'moonlight-16b-a3b',
+    released: '2025-02',
     name: 'Moonlight 16B-A3B',
     hfId: 'moonshotai/Moonlight-16B-A3B-Instruct',
     aliases: ['moonlight', 'moonlight-16b', 'moonlight-a3b'],
@@ -505,6 +511,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'glm-4.7-flash',
+    released: '2026-01',
     name: 'GLM-4.7-Flash (30B-A3B)',
     hfId: 'zai-org/GLM-4.7-Flash',
     aliases: ['glm-4.7-flash:latest', 'glm-4.7-flash-30b', 'glm-4.7-flash-30b-a3b', 'glm4.7-flash'],
@@ -532,6 +539,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'glm-5',
+    released: '2026-02',
     name: 'GLM-5 (744B-A40B)',
     hfId: 'zai-org/GLM-5',
     aliases: ['glm-5:cloud', 'glm5', 'glm-5-744b', 'glm-5-744b-a40b'],
@@ -561,6 +569,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'glm-4.5v',
+    released: '2025-08',
     name: 'GLM-4.5V (106B-A12B, vision)',
     hfId: 'zai-org/GLM-4.5V',
     aliases: ['glm-4.5v-106b', 'glm4.5v', 'glm-4.5-v'],
@@ -720,6 +729,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'minimax-m1',
+    released: '2025-06',
     name: 'MiniMax-M1 (456B-A45.9B)',
     hfId: 'MiniMaxAI/MiniMax-M1-80k',
     aliases: ['minimax-m1-80k', 'minimax-m1-40k', 'minimax-m1-456b'],
@@ -754,6 +764,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- MiMo (Xiaomi)
   {
     id: 'mimo-7b',
+    released: '2025-04',
     name: 'MiMo-7B',
     hfId: 'XiaomiMiMo/MiMo-7B-RL',
     aliases: ['mimo-7b-rl', 'xiaomi-mimo-7b'],
@@ -778,6 +789,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
   },
   {
     id: 'mimo-v2-flash',
+    released: '2025-12',
     name: 'MiMo-V2-Flash (309B-A15B)',
     hfId: 'XiaomiMiMo/MiMo-V2-Flash',
     aliases: ['mimo-v2-flash-309b'],

@@ -369,6 +369,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Seed-OSS (ByteDance)
   {
     id: 'seed-oss-36b',
+    released: '2025-08',
     name: 'Seed-OSS 36B',
     hfId: 'ByteDance-Seed/Seed-OSS-36B-Instruct',
     aliases: ['seed-oss', 'seed-oss:36b', 'seed-oss-36b-instruct', 'bytedance-seed-oss-36b'],
@@ -493,6 +494,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- IBM Granite 3.3 (dense)
   {
     id: 'granite-3.3-8b',
+    released: '2025-04',
     name: 'Granite 3.3 8B',
     hfId: 'ibm-granite/granite-3.3-8b-instruct',
     aliases: ['granite3.3:8b', 'granite3.3-8b', 'granite-3.3-8b-base', 'ibm-granite-3.3-8b'],
@@ -516,6 +518,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Arcee AFM
   {
     id: 'afm-4.5b',
+    released: '2025-07',
     name: 'Arcee AFM 4.5B',
     hfId: 'arcee-ai/AFM-4.5B',
     aliases: ['arcee-afm-4.5b', 'afm-4.5b-base', 'arcee-ai-afm-4.5b'],
@@ -539,6 +542,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- InternLM3
   {
     id: 'internlm3-8b',
+    released: '2025-01',
     name: 'InternLM3 8B',
     hfId: 'internlm/internlm3-8b-instruct',
     aliases: ['internlm-3-8b', 'internlm3'],
@@ -562,6 +566,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Yi-1.5 (01.AI)
   {
     id: 'yi-1.5-6b',
+    released: '2024-05',
     name: 'Yi-1.5 6B',
     hfId: '01-ai/Yi-1.5-6B',
     aliases: ['yi:6b', 'yi1.5-6b', 'yi-1.5:6b', 'yi-15-6b'],
@@ -584,6 +589,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   },
   {
     id: 'yi-1.5-9b',
+    released: '2024-05',
     name: 'Yi-1.5 9B',
     hfId: '01-ai/Yi-1.5-9B-Chat',
     aliases: ['yi:9b', 'yi1.5-9b', 'yi-1.5:9b', 'yi-15-9b'],
@@ -605,6 +611,7 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
   },
   {
     id: 'yi-1.5-34b',
+    released: '2024-05',
     name: 'Yi-1.5 34B',
     hfId: '01-ai/Yi-1.5-34B-Chat',
     aliases: ['yi:34b', 'yi1.5-34b', 'yi-1.5:34b', 'yi-15-34b'],

@@ -118,6 +118,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen3-Coder
   {
     id: 'qwen3-coder-30b-a3b',
+    released: '2025-07',
     name: 'Qwen3-Coder 30B-A3B',
     hfId: 'Qwen/Qwen3-Coder-30B-A3B-Instruct',
     aliases: ['qwen3-coder:30b', 'qwen3-coder:30b-a3b', 'qwen3-coder-30b'],
@@ -167,6 +168,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-coder-next',
+    released: '2026-02',
     name: 'Qwen3-Coder-Next (80B-A3B)',
     hfId: 'Qwen/Qwen3-Coder-Next',
     aliases: ['qwen3-coder-next-80b', 'qwen3-coder-next-80b-a3b', 'qwen3-coder-next:80b'],
@@ -248,6 +250,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen3-VL (text = Qwen3 shapes, DeepStack ViT)
   {
     id: 'qwen3-vl-2b',
+    released: '2025-10',
     name: 'Qwen3-VL 2B',
     hfId: 'Qwen/Qwen3-VL-2B-Instruct',
     aliases: ['qwen3-vl:2b', 'qwen3-vl-2b-thinking'],
@@ -275,6 +278,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-vl-4b',
+    released: '2025-10',
     name: 'Qwen3-VL 4B',
     hfId: 'Qwen/Qwen3-VL-4B-Instruct',
     aliases: ['qwen3-vl:4b', 'qwen3-vl-4b-thinking'],
@@ -301,6 +305,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-vl-8b',
+    released: '2025-10',
     name: 'Qwen3-VL 8B',
     hfId: 'Qwen/Qwen3-VL-8B-Instruct',
     aliases: ['qwen3-vl:8b', 'qwen3-vl-8b-thinking'],
@@ -328,6 +333,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-vl-30b-a3b',
+    released: '2025-09',
     name: 'Qwen3-VL 30B-A3B',
     hfId: 'Qwen/Qwen3-VL-30B-A3B-Instruct',
     aliases: ['qwen3-vl:30b', 'qwen3-vl:30b-a3b', 'qwen3-vl-30b', 'qwen3-vl-30b-a3b-thinking'],
@@ -356,6 +362,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-vl-32b',
+    released: '2025-10',
     name: 'Qwen3-VL 32B',
     hfId: 'Qwen/Qwen3-VL-32B-Instruct',
     aliases: ['qwen3-vl:32b', 'qwen3-vl-32b-thinking'],
@@ -382,6 +389,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-vl-235b-a22b',
+    released: '2025-09',
     name: 'Qwen3-VL 235B-A22B',
     hfId: 'Qwen/Qwen3-VL-235B-A22B-Instruct',
     aliases: ['qwen3-vl:235b', 'qwen3-vl:235b-a22b', 'qwen3-vl-235b', 'qwen3-vl-235b-a22b-thinking'],
@@ -683,6 +691,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen3.6 (Qwen3.5 architecture)
   {
     id: 'qwen3.6-27b',
+    released: '2026-04',
     name: 'Qwen3.6 27B',
     hfId: 'Qwen/Qwen3.6-27B',
     aliases: ['qwen3.6:27b', 'qwen-3.6-27b', 'qwen36-27b'],
@@ -712,6 +721,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3.6-35b-a3b',
+    released: '2026-04',
     name: 'Qwen3.6 35B-A3B',
     hfId: 'Qwen/Qwen3.6-35B-A3B',
     aliases: ['qwen3.6:35b', 'qwen3.6:35b-a3b', 'qwen3.6-35b', 'qwen-3.6-35b-a3b', 'qwen36-35b-a3b'],
@@ -780,6 +790,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen2.5-VL
   {
     id: 'qwen2.5-vl-3b',
+    released: '2025-01',
     name: 'Qwen2.5-VL 3B',
     hfId: 'Qwen/Qwen2.5-VL-3B-Instruct',
     aliases: ['qwen2.5vl:3b', 'qwen2.5-vl:3b', 'qwen25-vl-3b'],
@@ -808,6 +819,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen2.5-vl-7b',
+    released: '2025-01',
     name: 'Qwen2.5-VL 7B',
     hfId: 'Qwen/Qwen2.5-VL-7B-Instruct',
     aliases: ['qwen2.5vl:7b', 'qwen2.5-vl:7b', 'qwen25-vl-7b'],
@@ -837,6 +849,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Qwen3-Embedding (Qwen3 shapes, smaller vocab)
   {
     id: 'qwen3-embedding-0.6b',
+    released: '2025-06',
     name: 'Qwen3-Embedding 0.6B',
     hfId: 'Qwen/Qwen3-Embedding-0.6B',
     aliases: ['qwen3-embedding:0.6b'],
@@ -858,6 +871,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-embedding-4b',
+    released: '2025-06',
     name: 'Qwen3-Embedding 4B',
     hfId: 'Qwen/Qwen3-Embedding-4B',
     aliases: ['qwen3-embedding:4b'],
@@ -879,6 +893,7 @@ export const QWEN_2025: readonly ModelSpec[] = [
   },
   {
     id: 'qwen3-embedding-8b',
+    released: '2025-06',
     name: 'Qwen3-Embedding 8B',
     hfId: 'Qwen/Qwen3-Embedding-8B',
     aliases: ['qwen3-embedding:8b'],

@@ -171,6 +171,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'granite-4.0-h-1b',
+    released: '2025-10',
     name: 'Granite 4.0 H-1B',
     hfId: 'ibm-granite/granite-4.0-h-1b',
     aliases: ['granite-4-h-1b'],
@@ -201,6 +202,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'granite-4.0-350m',
+    released: '2025-10',
     name: 'Granite 4.0 350M (dense)',
     hfId: 'ibm-granite/granite-4.0-350m',
     aliases: ['granite-4-350m'],
@@ -224,6 +226,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- NVIDIA Nemotron-H (8K base models)
   {
     id: 'nemotron-h-8b',
+    released: '2025-04',
     name: 'Nemotron-H 8B',
     hfId: 'nvidia/Nemotron-H-8B-Base-8K',
     aliases: ['nemotron-h-8b-base', 'nemotron-h-8b-base-8k'],
@@ -251,6 +254,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'nemotron-h-47b',
+    released: '2025-04',
     name: 'Nemotron-H 47B',
     hfId: 'nvidia/Nemotron-H-47B-Base-8K',
     aliases: ['nemotron-h-47b-base', 'nemotron-h-47b-base-8k'],
@@ -278,6 +282,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'nemotron-h-56b',
+    released: '2025-04',
     name: 'Nemotron-H 56B',
     hfId: 'nvidia/Nemotron-H-56B-Base-8K',
     aliases: ['nemotron-h-56b-base', 'nemotron-h-56b-base-8k'],
@@ -333,6 +338,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'nemotron-nano-12b-v2',
+    released: '2025-08',
     name: 'NVIDIA Nemotron Nano 12B v2',
     hfId: 'nvidia/NVIDIA-Nemotron-Nano-12B-v2',
     aliases: ['nemotron-nano:12b', 'nemotron-nano-12b', 'nemotron-nano-v2-12b', 'nemotron-nano-2-12b'],
@@ -399,6 +405,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'nemotron-3-nano-4b',
+    released: '2026-03',
     name: 'NVIDIA Nemotron 3 Nano 4B',
     hfId: 'nvidia/NVIDIA-Nemotron-3-Nano-4B-BF16',
     aliases: ['nemotron-3-nano:4b', 'nemotron3-nano-4b'],
@@ -426,6 +433,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'nemotron-3-super-120b-a12b',
+    released: '2026-03',
     name: 'NVIDIA Nemotron 3 Super 120B-A12B',
     hfId: 'nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-BF16',
     aliases: [
@@ -469,6 +477,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Llama-Nemotron (NAS, not SSM: irregular layers)
   {
     id: 'llama-3.1-nemotron-nano-8b',
+    released: '2025-03',
     name: 'Llama 3.1 Nemotron Nano 8B',
     hfId: 'nvidia/Llama-3.1-Nemotron-Nano-8B-v1',
     aliases: ['llama-3.1-nemotron-nano-8b-v1', 'nemotron-nano-8b'],
@@ -490,6 +499,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.3-nemotron-super-49b',
+    released: '2025-03',
     name: 'Llama 3.3 Nemotron Super 49B',
     hfId: 'nvidia/Llama-3_3-Nemotron-Super-49B-v1',
     aliases: ['llama-3.3-nemotron-super-49b-v1', 'llama-3.3-nemotron-super-49b-v1.5', 'nemotron-super-49b'],
@@ -514,6 +524,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
   },
   {
     id: 'llama-3.1-nemotron-ultra-253b',
+    released: '2025-04',
     name: 'Llama 3.1 Nemotron Ultra 253B',
     hfId: 'nvidia/Llama-3_1-Nemotron-Ultra-253B-v1',
     aliases: ['llama-3.1-nemotron-ultra-253b-v1', 'nemotron-ultra-253b'],
