@@ -6,8 +6,10 @@ import { help, helpReply } from './help.ts';
 import { models } from './models.ts';
 import { FAULT_REPLY, resolveHub, type AsyncDeps } from './lookup.ts';
 import type { CommandInput, Reply } from './types.ts';
-import { draftOf, runWith, vram } from './vram.ts';
-import { runVariant, variantHubModel } from './variants.ts';
+import { draftOf, replyFor, vram } from './vram.ts';
+import { clickReply, OLD_BUTTON_REPLY, readClick } from './variants.ts';
+import { parseDraft, QueryError, type Draft } from '../src/query/parse.ts';
+import type { ModelSpec } from '../src/catalog/types.ts';
 
 export type { AsyncDeps } from './lookup.ts';
 
@@ -17,95 +19,143 @@ export function stripCommandWord(line: string): string {
 }
 
 /**
- * Run one chat line (with optional typed options). Never throws: an unexpected fault becomes a short
- * error reply, and the caller logs it.
+ * What answering a question takes, decided from one parse: a reply now, or a Hugging Face lookup first
+ * (`lookup` names the id; `finish` turns the model read from the Hub into the reply, from the same parse).
  */
-export function handle(input: CommandInput, onFault?: (err: unknown) => void): Reply {
+export type Plan =
+  | { reply: Reply }
+  | {
+      lookup: string;
+      /** The asker wants the answer to themselves (a deferral must be private from the start). */
+      private: boolean;
+      finish(spec: ModelSpec): Reply;
+    };
+
+const SUBCOMMANDS = new Set(['help', '--help', '-h', 'gpus', 'gpu-list', 'models']);
+
+/**
+ * Plan one chat line (with optional typed options): parsed once, whatever comes after. Never throws: an
+ * unexpected fault becomes the fault reply, and `onFault` hears of it.
+ */
+export function plan(input: CommandInput, onFault?: (err: unknown) => void): Plan {
   const text = stripCommandWord(input.text);
   try {
     if (text.length > LIMITS.queryLength) {
       return {
-        kind: 'error',
-        message: `the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`,
-        example: `/vram ${EXAMPLE}`,
-        ephemeral: true,
+        reply: {
+          kind: 'error',
+          message: `the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`,
+          example: `/vram ${EXAMPLE}`,
+          ephemeral: true,
+        },
       };
     }
     const [first = '', ...rest] = text.split(/\s+/);
     const sub = first.toLowerCase();
     const hasOptions = Object.values(input.options ?? {}).some((v) => v !== undefined && v !== '');
-    if (!text && !hasOptions) return helpReply();
-    if (sub === 'help' || sub === '--help' || sub === '-h') return help.run({ text: rest.join(' ') });
-    if (sub === 'gpus' || sub === 'gpu-list') return gpus.run({ text: rest.join(' ') });
-    if (sub === 'models') return models.run({ text: rest.join(' ') });
-    return vram.run({ text, options: input.options });
+    if (!text && !hasOptions) return { reply: helpReply() };
+    if (SUBCOMMANDS.has(sub)) {
+      const words = { text: rest.join(' ') };
+      if (sub === 'gpus' || sub === 'gpu-list') return { reply: gpus.run(words) };
+      if (sub === 'models') return { reply: models.run(words) };
+      return { reply: help.run(words) };
+    }
+    let draft: Draft;
+    try {
+      draft = draftOf({ text, options: input.options });
+    } catch (err) {
+      if (err instanceof QueryError) return { reply: queryError(err) };
+      throw err;
+    }
+    if (draft.hubModel === undefined) return { reply: replyFor(() => draft) };
+    return {
+      lookup: draft.hubModel,
+      private: draft.visibility === 'private',
+      finish: (spec) => guarded(() => replyFor(() => draft, spec), onFault),
+    };
   } catch (err) {
     onFault?.(err);
-    return {
-      kind: 'error',
-      message: 'something went wrong on our side computing that; it has been logged',
-      example: `/vram ${EXAMPLE}`,
-      ephemeral: true,
-    };
+    return { reply: FAULT_REPLY };
   }
 }
 
-/**
- * The Hugging Face id a /vram line names (`owner/name` the catalog does not know), or undefined: the line is
- * answered from the catalog alone, or is help / a list / an error the sync path words. Never throws.
- */
-export function lookupTarget(input: CommandInput): string | undefined {
-  const text = stripCommandWord(input.text);
-  if (text.length > LIMITS.queryLength) return undefined;
-  const sub = (text.split(/\s+/)[0] ?? '').toLowerCase();
-  if (['help', '--help', '-h', 'gpus', 'gpu-list', 'models'].includes(sub)) return undefined;
+/** A button click planned from its payload, parsed once (see plan). Never throws. */
+export function planVariant(payload: string, onFault?: (err: unknown) => void): Plan {
   try {
-    return draftOf({ text, options: input.options }).hubModel;
-  } catch {
-    return undefined;
+    const click = readClick(payload);
+    if (!click) return { reply: OLD_BUTTON_REPLY };
+    let draft: Draft;
+    try {
+      draft = parseDraft(click.words);
+    } catch (err) {
+      if (err instanceof QueryError) return { reply: queryError(err) };
+      throw err;
+    }
+    const id = draft.hubModel;
+    if (id === undefined) return { reply: clickReply(click.variant, draft) };
+    return {
+      lookup: id,
+      private: false,
+      finish: (spec) => guarded(() => clickReply(click.variant, draft, spec), onFault),
+    };
+  } catch (err) {
+    onFault?.(err);
+    return { reply: FAULT_REPLY };
   }
 }
 
-/** True when answering may take a network round trip (adapters defer their reply). */
+/**
+ * Run one chat line from the catalog alone (a Hub id gets the reply that says it needs the lookup path).
+ * Never throws: an unexpected fault becomes a short error reply, and the caller logs it.
+ */
+export function handle(input: CommandInput, onFault?: (err: unknown) => void): Reply {
+  const p = plan(input, onFault);
+  if ('reply' in p) return p.reply;
+  return guarded(() => vram.run({ text: stripCommandWord(input.text), options: input.options }), onFault);
+}
+
+function guarded(make: () => Reply, onFault?: (err: unknown) => void): Reply {
+  try {
+    return make();
+  } catch (err) {
+    onFault?.(err);
+    return FAULT_REPLY;
+  }
+}
+
+function queryError(err: QueryError): Reply {
+  return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
+}
+
+/** True when answering needs a Hugging Face lookup first (a network round trip; adapters defer). */
 export function needsLookup(input: string | CommandInput): boolean {
-  return lookupTarget(typeof input === 'string' ? { text: input } : input) !== undefined;
+  return 'lookup' in plan(typeof input === 'string' ? { text: input } : input);
+}
+
+/** Finish a plan: the reply, after reading the Hub when it needs a lookup. Never throws. */
+export async function settle(p: Plan, deps: AsyncDeps, onFault?: (err: unknown) => void): Promise<Reply> {
+  if ('reply' in p) return p.reply;
+  const found = await resolveHub(p.lookup, deps, onFault);
+  return 'reply' in found ? found.reply : p.finish(found.spec);
 }
 
 /**
- * handle() for every line, with Hugging Face ids read from the Hub first (deps.hub) and then the same sync
- * path. Never throws: lookup failures are error replies, anything unexpected a fault reply (logged by onFault).
+ * handle() for every line, with Hugging Face ids read from the Hub first (deps.hub). Never throws: lookup
+ * failures are error replies, anything unexpected a fault reply (logged by onFault).
  */
-export async function handleAsync(
+export function handleAsync(
   input: CommandInput,
   deps: AsyncDeps,
   onFault?: (err: unknown) => void,
 ): Promise<Reply> {
-  const id = lookupTarget(input);
-  if (id === undefined) return handle(input, onFault);
-  const found = await resolveHub(id, deps, onFault);
-  if ('reply' in found) return found.reply;
-  try {
-    return runWith({ text: stripCommandWord(input.text), options: input.options }, found.spec);
-  } catch (err) {
-    onFault?.(err);
-    return FAULT_REPLY;
-  }
+  return settle(plan(input, onFault), deps, onFault);
 }
 
 /** A button click, with the query's Hugging Face model read first when it names one. Never throws. */
-export async function runVariantAsync(
+export function runVariantAsync(
   payload: string,
   deps: AsyncDeps,
   onFault?: (err: unknown) => void,
 ): Promise<Reply> {
-  const id = variantHubModel(payload);
-  try {
-    if (id === undefined) return runVariant(payload);
-    const found = await resolveHub(id, deps, onFault);
-    if ('reply' in found) return found.reply;
-    return runVariant(payload, found.spec);
-  } catch (err) {
-    onFault?.(err);
-    return FAULT_REPLY;
-  }
+  return settle(planVariant(payload, onFault), deps, onFault);
 }

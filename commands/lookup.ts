@@ -9,12 +9,16 @@ export interface AsyncDeps {
   hub: HubResolver;
 }
 
-export const FAULT_REPLY: Reply = {
+/** The one wording of "our fault" (a bug), as a reply... */
+export const FAULT_REPLY = {
   kind: 'error',
-  message: 'something went wrong on our side computing that; it has been logged',
+  message: 'something went wrong on our side; it has been logged',
   example: `/vram ${EXAMPLE}`,
   ephemeral: true,
-};
+} as const satisfies Reply;
+
+/** ...and as plain text, for an adapter's last net (when even rendering the reply failed). */
+export const FAULT_TEXT = `Something went wrong on our side; it has been logged. Try again, or try \`${FAULT_REPLY.example}\`.`;
 
 /**
  * The architecture for a Hub id, or the reply to give instead: a lookup failure the asker can act on (not

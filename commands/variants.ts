@@ -40,26 +40,43 @@ export function isVariantPayload(payload: string): boolean {
   return payload.startsWith(`${PREFIX}:`);
 }
 
-/** Answer a click: parse the payload, apply the variant to the asker's words, run the estimate. */
-export function runVariant(payload: string, resolved?: ModelSpec): Reply {
+/** A click's payload: the variant and the asker's words (not parsed yet). */
+export interface Click {
+  variant: VariantId;
+  words: string;
+}
+
+/** The click a payload describes, or null when it is not one of ours (an older version's button). */
+export function readClick(payload: string): Click | null {
   const m = /^v1:([a-z]+):(.*)$/s.exec(payload);
   const variant = VARIANTS.find((v) => v.id === m?.[1]);
-  if (!m || !variant)
-    return {
-      kind: 'error',
-      message: 'this button is from an older version; ask again',
-      example: `/vram ${EXAMPLE}`,
-      ephemeral: true,
-    };
-  return replyFor(() => applyVariant(parseDraft(m[2]!), variant.id, resolved), resolved);
+  return m && variant ? { variant: variant.id, words: m[2]! } : null;
+}
+
+export const OLD_BUTTON_REPLY: Reply = {
+  kind: 'error',
+  message: 'this button is from an older version; ask again',
+  example: `/vram ${EXAMPLE}`,
+  ephemeral: true,
+};
+
+/** Answer a click whose words are parsed: apply the variant, run the estimate. */
+export function clickReply(variant: VariantId, draft: Draft, resolved?: ModelSpec): Reply {
+  return replyFor(() => applyVariant(draft, variant, resolved), resolved);
+}
+
+/** Answer a click from its payload (parse, apply, estimate); bad words become an error reply. */
+export function runVariant(payload: string, resolved?: ModelSpec): Reply {
+  const click = readClick(payload);
+  if (!click) return OLD_BUTTON_REPLY;
+  return replyFor(() => applyVariant(parseDraft(click.words), click.variant, resolved), resolved);
 }
 
 /** The Hugging Face id a button's query names, if any (its click needs a lookup, see runVariantAsync). */
 export function variantHubModel(payload: string): string | undefined {
-  const m = /^v1:[a-z]+:(.*)$/s.exec(payload);
-  if (!m) return undefined;
+  const click = readClick(payload);
   try {
-    return parseDraft(m[1]!).hubModel;
+    return click ? parseDraft(click.words).hubModel : undefined;
   } catch {
     return undefined;
   }

@@ -3,14 +3,8 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '@slack/bolt';
-import {
-  BOT_EVENTS,
-  BOT_SCOPES,
-  COMMAND,
-  createSlackApp,
-  FAILURE_TEXT,
-  OUTBOUND,
-} from '../adapters/slack/app.ts';
+import { BOT_EVENTS, BOT_SCOPES, COMMAND, createSlackApp, OUTBOUND } from '../adapters/slack/app.ts';
+import { FAULT_TEXT } from '../commands/lookup.ts';
 import { MODAL_CALLBACK_ID, MODEL_ACTION_ID, writeOrigin } from '../adapters/slack/modal.ts';
 import { VARIANT_ACTION_PREFIX } from '../adapters/slack/render.ts';
 import { createLogger } from '../adapters/shared/log.ts';
@@ -411,7 +405,7 @@ describe('mentions and DMs', () => {
     const { seen } = intercept('https://slack.com', '/api/chat.postEphemeral', 200, { ok: true });
     const h = harness();
     await h.send(mention('<@UBOT> 13b int4'));
-    expect(String(seen[0]!.text)).toContain(FAILURE_TEXT.slice(0, 30));
+    expect(String(seen[0]!.text)).toContain(FAULT_TEXT.slice(0, 30));
     expect(h.logs.join('')).toContain('not_in_channel');
   });
 

@@ -12,16 +12,14 @@ import {
   type APIInteractionResponse,
 } from 'discord.js';
 import { z } from 'zod';
-import { handle, handleAsync, lookupTarget, runVariantAsync } from '../../commands/index.ts';
 import { complete, searchGpus, searchModels } from '../../commands/complete.ts';
+import { FAULT_TEXT } from '../../commands/lookup.ts';
 import type { Reply } from '../../commands/types.ts';
-import { draftOf } from '../../commands/vram.ts';
-import { isVariantPayload, runVariant, variantHubModel } from '../../commands/variants.ts';
+import { isVariantPayload } from '../../commands/variants.ts';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
-import { EXAMPLE } from '../../src/query/parse.ts';
-import { hubFromConfig } from '../shared/hub.ts';
-import { RateLimiter, rateLimitMessage } from '../shared/rate-limit.ts';
-import { keepUnlessFaulted, ReplyCache, replyKey } from '../shared/reply-cache.ts';
+import { createPipeline, type Deliver, type Question } from '../shared/pipeline.ts';
+import type { RateLimiter } from '../shared/rate-limit.ts';
+import type { ReplyCache } from '../shared/reply-cache.ts';
 import type { Logger } from '../shared/log.ts';
 import { DISCORD_COMMAND, readOptions } from './command.ts';
 import { EPHEMERAL, LIMITS } from './limits.ts';
@@ -66,10 +64,13 @@ export function parseInteraction(json: unknown): InteractionIn | null {
  * `sent` resolves once the transport has delivered the response (HTTP: written; gateway: callback POSTed):
  * a deferred answer edits the original only after Discord has it.
  */
-export type InteractionHandler = (
+export type InteractionHandler = ((
   interaction: InteractionIn,
   context?: { sent?: Promise<unknown> },
-) => APIInteractionResponse;
+) => APIInteractionResponse) & {
+  /** Wait (at most `ms`) for deferred answers still on their way: shutdown calls it. */
+  drain?: (ms?: number) => Promise<void>;
+};
 
 /** The interaction webhook (https://discord.com/developers/docs/interactions/receiving-and-responding). */
 export interface InteractionWebhook {
@@ -83,7 +84,7 @@ export interface InteractionWebhook {
 
 export interface CoreOptions {
   log: Logger;
-  /** Per-user token bucket; the default allows a burst of 5, then one request every 2 seconds. */
+  /** Per-user token bucket (default DEFAULT_RATE_LIMIT: a burst of 5, then one request every 2 seconds). */
   limiter?: RateLimiter;
   now?: () => number;
   /** Reads Hugging Face models (default: the public Hub, no token). */
@@ -94,96 +95,78 @@ export interface CoreOptions {
   replyCache?: ReplyCache<APIInteractionResponse> | false;
 }
 
-export const DEFAULT_RATE_LIMIT = { capacity: 5, perSecond: 0.5 } as const;
-
-export const FAULT_MESSAGE = `Something went wrong on our side; it has been logged. Try again, or try \`/vram ${EXAMPLE}\`.`;
-
 /** Above this, a reply is logged as slow: it is eating into Discord's 3-second window. */
 const SLOW_MS = LIMITS.responseDeadlineMs / 3;
 
+/** A command's answer is a new message; a click's replaces the message, or tells only the clicker why not. */
+function render(reply: Reply, q: Question): APIInteractionResponse {
+  const message = renderReply(reply);
+  if (q.kind === 'button' && reply.kind !== 'error')
+    // The message keeps its visibility: an update cannot change who sees it.
+    return { type: InteractionResponseType.UpdateMessage, data: message };
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: reply.ephemeral ? { ...message, flags: EPHEMERAL } : message,
+  };
+}
+
 export function createInteractionHandler(opts: CoreOptions): InteractionHandler {
   const { log } = opts;
-  const limiter = opts.limiter ?? new RateLimiter(DEFAULT_RATE_LIMIT);
   const now = opts.now ?? Date.now;
-  const onFault = (err: unknown) => log.error({ err }, 'command fault');
-  const hub = opts.hub ?? hubFromConfig({});
   const webhook = opts.webhook;
-  const cache = opts.replyCache === false ? undefined : (opts.replyCache ?? new ReplyCache());
-
-  type Compute = (onFault: (err: unknown) => void) => APIInteractionResponse;
-  const fill = (key: string, compute: Compute) => keepUnlessFaulted(cache, key, onFault, compute);
-  /** Answer from the cache, or compute (and keep) the answer. */
-  const cached = (key: string, compute: Compute) => cache?.get(key) ?? fill(key, compute);
+  const pipeline = createPipeline<APIInteractionResponse>({
+    log,
+    render,
+    now,
+    ...(opts.limiter ? { limiter: opts.limiter } : {}),
+    ...(opts.hub ? { hub: opts.hub } : {}),
+    ...(opts.replyCache !== undefined ? { cache: opts.replyCache } : {}),
+  });
 
   /**
-   * Finish a deferred interaction: the result replaces the "thinking" message. A public deferral cannot
-   * turn ephemeral, so an error there removes it and tells only the asker in an ephemeral follow-up.
+   * Where a deferred answer goes: the result replaces the "thinking" message (or, for a click, the message
+   * clicked). A public deferral cannot turn ephemeral, so an error there removes it and tells only the asker
+   * in an ephemeral follow-up. Undefined when the interaction cannot be addressed later.
    */
-  function later(
+  function deliverer(
     i: InteractionIn,
     sent: Promise<unknown> | undefined,
-    work: () => Promise<Reply>,
-    how: { deferredEphemeral: boolean; button: boolean },
-  ): void {
-    const app = i.application_id!;
-    const token = i.token!;
-    void (async () => {
-      const reply = await work();
+    button: boolean,
+  ): Deliver | undefined {
+    if (!webhook || typeof i.application_id !== 'string' || typeof i.token !== 'string') return undefined;
+    const app = i.application_id;
+    const token = i.token;
+    return async (reply, asked) => {
       await (sent ?? Promise.resolve()).catch(() => undefined);
       const message = renderReply(reply);
-      if (reply.kind === 'estimate' || how.deferredEphemeral)
-        return webhook!.editOriginal(app, token, message);
-      if (!how.button) await webhook!.deleteOriginal(app, token).catch(() => undefined);
-      return webhook!.followUp(app, token, { ...message, flags: EPHEMERAL });
-    })().catch((err: unknown) =>
-      log.error({ error: describeError(err), interaction: i.id }, 'discord deferred answer failed'),
-    );
+      // A private command was deferred privately (see command()), so its original can carry any answer.
+      const deferredEphemeral = asked.private && !button;
+      if (reply.kind === 'estimate' || deferredEphemeral) return webhook.editOriginal(app, token, message);
+      if (!button) await webhook.deleteOriginal(app, token).catch(() => undefined);
+      return webhook.followUp(app, token, { ...message, flags: EPHEMERAL });
+    };
   }
 
-  /** A deferral is possible when the interaction can be addressed later and a webhook is wired. */
-  const canDefer = (i: InteractionIn) =>
-    webhook !== undefined && typeof i.application_id === 'string' && typeof i.token === 'string';
-
-  /** null when the user may go ahead; else the answer to give instead (at most one full notice per window). */
-  function limited(i: InteractionIn, on: 'command' | 'button'): APIInteractionResponse | null {
-    const user = userId(i);
-    // Discord always sends a user; without one there is nothing to key the bucket on.
-    if (!user) return null;
-    const d = limiter.take(user, now());
-    if (d.ok) return null;
-    log.debug({ user, retryAfterMs: d.retryAfterMs, notify: d.notify }, 'rate limited');
-    if (d.notify) return ephemeral(rateLimitMessage(d.retryAfterMs));
-    // Every slash command needs some answer; a button can be acknowledged silently.
-    if (on === 'button') return { type: InteractionResponseType.DeferredMessageUpdate };
-    return ephemeral(`⏳ ${Math.max(1, Math.ceil(d.retryAfterMs / 1000))} s`);
+  /** What a limited user sees: the notice once per window; after that a tick (a command needs an answer). */
+  function limitedAnswer(o: { notice: string | null; retryAfterMs: number }, on: Question['kind']) {
+    if (o.notice) return ephemeral(o.notice);
+    if (on === 'button') return { type: InteractionResponseType.DeferredMessageUpdate } as const;
+    return ephemeral(`⏳ ${Math.max(1, Math.ceil(o.retryAfterMs / 1000))} s`);
   }
 
-  function command(i: InteractionIn): APIInteractionResponse {
+  function command(i: InteractionIn, sent: Promise<unknown> | undefined): APIInteractionResponse {
     if (i.data?.name !== DISCORD_COMMAND.name)
       return ephemeral(`This bot answers \`/${DISCORD_COMMAND.name}\` only.`);
-    const stop = limited(i, 'command');
-    if (stop) return stop;
-    const input = readOptions(i.data.options);
-    const key = replyKey('command', input.text, input.options);
-    const hit = cache?.get(key);
-    if (hit) return hit;
-    if (lookupTarget(input) !== undefined && canDefer(i)) {
-      // Private queries defer privately: ephemerality is fixed by the first response.
-      const deferredEphemeral = isPrivate(input);
-      later(i, sent, () => handleAsync(input, { hub }, onFault), { deferredEphemeral, button: false });
-      return {
-        type: InteractionResponseType.DeferredChannelMessageWithSource,
-        ...(deferredEphemeral ? { data: { flags: EPHEMERAL } } : {}),
-      };
-    }
-    return fill(key, (fault) => {
-      const reply = handle(input, fault);
-      const message = renderReply(reply);
-      return {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: reply.ephemeral ? { ...message, flags: EPHEMERAL } : message,
-      };
-    });
+    const question: Question = { kind: 'command', input: readOptions(i.data.options) };
+    const deliver = deliverer(i, sent, false);
+    const o = pipeline.ask(userId(i), question, deliver);
+    if (o.type === 'limited') return limitedAnswer(o, 'command');
+    if (o.type === 'answer') return o.out;
+    // Private queries defer privately: ephemerality is fixed by the first response.
+    return {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      ...(o.private ? { data: { flags: EPHEMERAL } } : {}),
+    };
   }
 
   function autocomplete(i: InteractionIn): APIInteractionResponse {
@@ -208,59 +191,45 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
     };
   }
 
-  function button(i: InteractionIn): APIInteractionResponse {
+  function button(i: InteractionIn, sent: Promise<unknown> | undefined): APIInteractionResponse {
     const id = i.data?.custom_id ?? '';
     if (i.data?.component_type !== ComponentType.Button || !isVariantPayload(id))
       return ephemeral('This button is from an older version of the bot; ask again with `/vram`.');
-    const stop = limited(i, 'button');
-    if (stop) return stop;
-    if (variantHubModel(id) !== undefined && canDefer(i)) {
-      // The message stays as it is until the lookup is done, then the result replaces it.
-      later(i, sent, () => runVariantAsync(id, { hub }, onFault), { deferredEphemeral: false, button: true });
-      return { type: InteractionResponseType.DeferredMessageUpdate };
-    }
-    return cached(replyKey('button', id), () => {
-      const reply = runVariant(id);
-      // A failed variant leaves the original answer in place and tells only the clicker why.
-      if (reply.kind === 'error')
-        return {
-          type: InteractionResponseType.ChannelMessageWithSource,
-          data: { ...renderReply(reply), flags: EPHEMERAL },
-        };
-      // The message keeps its visibility: an update cannot change who sees it.
-      return { type: InteractionResponseType.UpdateMessage, data: renderReply(reply) };
-    });
+    const deliver = deliverer(i, sent, true);
+    const o = pipeline.ask(userId(i), { kind: 'button', payload: id }, deliver);
+    if (o.type === 'limited') return limitedAnswer(o, 'button');
+    if (o.type === 'answer') return o.out;
+    // The message stays as it is until the lookup is done, then the result replaces it.
+    return { type: InteractionResponseType.DeferredMessageUpdate };
   }
 
-  // The transport's "response delivered" promise for the interaction being dispatched.
-  let sent: Promise<unknown> | undefined;
-
-  return (i, context) => {
+  const handler: InteractionHandler = (i, context) => {
     const started = now();
-    sent = context?.sent;
     try {
-      const response = dispatch(i);
+      const response = dispatch(i, context?.sent);
       const ms = now() - started;
       if (ms > SLOW_MS) log.warn({ type: i.type, ms }, 'slow interaction');
       return response;
     } catch (err) {
-      log.error({ err, type: i.type }, 'interaction fault');
+      pipeline.fault(err);
       return i.type === InteractionType.ApplicationCommandAutocomplete
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-        : ephemeral(FAULT_MESSAGE);
+        : ephemeral(FAULT_TEXT);
     }
   };
+  handler.drain = (ms) => pipeline.drain(ms);
+  return handler;
 
-  function dispatch(i: InteractionIn): APIInteractionResponse {
+  function dispatch(i: InteractionIn, sent: Promise<unknown> | undefined): APIInteractionResponse {
     switch (i.type) {
       case InteractionType.Ping:
         return { type: InteractionResponseType.Pong };
       case InteractionType.ApplicationCommand:
-        return command(i);
+        return command(i, sent);
       case InteractionType.ApplicationCommandAutocomplete:
         return autocomplete(i);
       case InteractionType.MessageComponent:
-        return button(i);
+        return button(i, sent);
       default:
         return ephemeral("I can't answer that kind of interaction.");
     }
@@ -274,15 +243,6 @@ function ephemeral(text: string): APIInteractionResponse {
   };
 }
 
-/** The query asks for a private answer (`private` word or typed option). */
-function isPrivate(input: { text: string; options: Record<string, string | number | boolean> }): boolean {
-  try {
-    return draftOf(input).visibility === 'private';
-  } catch {
-    return false;
-  }
-}
-
 /** In servers the user sits under `member`; in DMs at the top level. */
 function userId(i: InteractionIn): string | undefined {
   return i.member?.user?.id ?? i.user?.id;
@@ -294,24 +254,4 @@ function same(s: string): APIApplicationCommandOptionChoice<string> {
 
 function named(name: string, value: string): APIApplicationCommandOptionChoice<string> {
   return { name: clip(name, LIMITS.autocomplete.choiceLength), value };
-}
-
-/**
- * A platform error, safe to log: discord.js errors carry the request URL, which for interaction
- * callbacks contains the interaction token (a credential), so only these fields are kept.
- */
-export function describeError(err: unknown): {
-  name: string;
-  message: string;
-  status?: number;
-  code?: unknown;
-} {
-  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
-  const e = err as Error & { status?: unknown; code?: unknown };
-  return {
-    name: e.name,
-    message: e.message,
-    ...(typeof e.status === 'number' ? { status: e.status } : {}),
-    ...(e.code !== undefined ? { code: e.code } : {}),
-  };
 }

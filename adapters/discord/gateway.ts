@@ -18,9 +18,9 @@ import type { Config } from '../config.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
+import { describeError } from '../shared/log.ts';
 import {
   createInteractionHandler,
-  describeError,
   type InteractionHandler,
   type InteractionIn,
   type InteractionWebhook,
@@ -43,13 +43,17 @@ export async function startDiscordGateway(
 
   const client = createGatewayClient(log, clientOptions, undefined, hubFromConfig(env, log));
   const stop = connect(client, token, log);
-  return {
-    name: 'discord-gateway',
-    close: async () => {
-      stop();
-      await client.destroy();
-    },
-  };
+  return { name: 'discord-gateway', close: () => closeGatewayClient(client, stop) };
+}
+
+/** The handler each client answers with, so closing can wait for its deferred answers. */
+const handlers = new WeakMap<Client, InteractionHandler>();
+
+/** Stop logging in, let deferred answers (Hub lookups in flight) finish, bounded, then disconnect. */
+export async function closeGatewayClient(client: Client, stopConnecting: () => void): Promise<void> {
+  stopConnecting();
+  await handlers.get(client)?.drain?.();
+  await client.destroy();
 }
 
 /** A client that answers interactions with the shared core; not logged in. */
@@ -62,6 +66,7 @@ export function createGatewayClient(
   const client = new Client({ ...options, intents: [GatewayIntentBits.Guilds] });
   const answer =
     handler ?? createInteractionHandler({ log, webhook: restWebhook(client), ...(hub ? { hub } : {}) });
+  handlers.set(client, answer);
   client.on(Events.InteractionCreate, (interaction) => void respond(client, interaction, answer, log));
   client.on(Events.Error, (err) => log.error({ error: describeError(err) }, 'discord client error'));
   client.on(Events.ShardError, (err, shard) =>
@@ -149,10 +154,10 @@ export function connect(client: Client, token: string, log: Logger): () => void 
     client.login(token).then(
       () => log.info('discord gateway logged in'),
       (err: unknown) => {
-        const e = describeError(err);
-        const final = e.status === 401 || e.code === 'TokenInvalid';
+        const e = err as { status?: unknown; code?: unknown } | null;
+        const final = e?.status === 401 || e?.code === 'TokenInvalid';
         const delay = Math.min(60_000, 2_000 * 2 ** n);
-        log.error({ error: e, retryInMs: final ? null : delay }, 'discord login failed');
+        log.error({ error: describeError(err), retryInMs: final ? null : delay }, 'discord login failed');
         if (!final && !stopped) timer = setTimeout(() => attempt(n + 1), delay);
       },
     );

@@ -2,7 +2,8 @@
 // in the HTTP response. Stateless (buttons carry their own state), so any number of processes can
 // sit behind a load balancer. Starting makes no network call.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createBoundedServer } from '../shared/server.ts';
+import { createBoundedServer, readBody } from '../shared/server.ts';
+import { describeError } from '../shared/log.ts';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import type { Logger } from '../shared/log.ts';
@@ -74,13 +75,13 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
     if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
 
     const declared = Number(req.headers['content-length'] ?? 0);
-    const body = declared > maxBody ? null : await readBody(req, maxBody);
+    const body = declared > maxBody ? 'too-large' : await readBody(req, maxBody);
     if (body === 'aborted') {
       // The client went away mid-body: nothing to answer, nothing worth more than a debug line.
       log.debug('discord http: client aborted the request body');
       return;
     }
-    if (body === null) return tooLarge(req, res, maxBody);
+    if (body === 'too-large') return tooLarge(req, res, maxBody);
 
     const signature = header(req, 'x-signature-ed25519');
     const timestamp = header(req, 'x-signature-timestamp');
@@ -114,7 +115,7 @@ export function createDiscordHttpServer(opts: DiscordHttpOptions): Server {
   // A client that trickles its request cannot hold a socket for long.
   return createBoundedServer({ headersMs: HEADERS_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS }, (req, res) => {
     serve(req, res).catch((err: unknown) => {
-      log.error({ err: errorLine(err) }, 'discord http: request failed');
+      log.error({ err: describeError(err) }, 'discord http: request failed');
       if (!res.headersSent) send(res, 500, { error: 'internal error' });
       else res.destroy();
     });
@@ -128,10 +129,11 @@ export async function startDiscordHttp(
 ): Promise<Closable & { port: number }> {
   if (!env.DISCORD_PUBLIC_KEY)
     throw new Error('DISCORD_PUBLIC_KEY is missing (HTTP interactions mode needs it)');
+  const handler = createInteractionHandler({ log, hub: hubFromConfig(env, log), webhook: fetchWebhook() });
   const server = createDiscordHttpServer({
     publicKey: publicKeyFromHex(env.DISCORD_PUBLIC_KEY),
     log,
-    handler: createInteractionHandler({ log, hub: hubFromConfig(env, log), webhook: fetchWebhook() }),
+    handler,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -143,7 +145,12 @@ export async function startDiscordHttp(
   server.on('error', (err) => log.error({ err }, 'discord http server error'));
   const { port } = server.address() as AddressInfo;
   log.info({ host: env.HOST, port, path: INTERACTIONS_PATH }, 'discord http interactions listening');
-  return { name: 'discord-http', port, close: () => closeServer(server) };
+  return {
+    name: 'discord-http',
+    port,
+    // Requests first (their deferred answers start there), then the answers still waiting on a lookup.
+    close: () => Promise.all([closeServer(server), handler.drain?.()]).then(() => undefined),
+  };
 }
 
 /** Stop accepting, let in-flight requests finish, and force the rest closed before the deadline. */
@@ -163,32 +170,6 @@ export function closeServer(server: Server, graceMs = SHUTDOWN_DEADLINE_MS - 100
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-/** The raw body, null as soon as it exceeds `max` bytes, or 'aborted' when the client goes away mid-body. */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        req.off('data', onData);
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', () => resolve('aborted'));
-    req.once('aborted', () => resolve('aborted'));
-  });
-}
-
-/** An unexpected error as one line: its name and message, never a stack (logs must not flood). */
-function errorLine(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err).slice(0, 300);
 }
 
 /** 413, then close the connection rather than read the rest of an oversized body. */

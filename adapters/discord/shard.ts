@@ -4,7 +4,7 @@
 import { loadHubConfig } from '../config.ts';
 import { hubFromConfig } from '../shared/hub.ts';
 import { createLogger } from '../shared/log.ts';
-import { connect, createGatewayClient } from './gateway.ts';
+import { closeGatewayClient, connect, createGatewayClient } from './gateway.ts';
 
 const log = createLogger(process.env, process.env.LOG_LEVEL ?? 'info').child({ shards: process.env.SHARDS });
 const token = process.env.DISCORD_TOKEN;
@@ -20,8 +20,7 @@ let closing = false;
 const shutdown = () => {
   if (closing) return;
   closing = true;
-  stop();
-  void client.destroy().finally(() => process.exit(0));
+  void closeGatewayClient(client, stop).finally(() => process.exit(0));
 };
 // The manager kills shards with SIGTERM; a lost parent shows up as an IPC disconnect.
 process.once('SIGTERM', shutdown);

@@ -59,3 +59,29 @@ function errorReplacer(_key: string, value: unknown): unknown {
   if (value instanceof Error) return { type: value.name, message: value.message, stack: value.stack };
   return value;
 }
+
+/**
+ * A platform or SDK error as one safe log line: name, code, status and message, never a stack or the
+ * request behind it (discord.js errors carry the callback URL, which holds the interaction token; Slack's
+ * carry whole responses).
+ */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const e = err as Error & {
+      code?: unknown;
+      status?: unknown;
+      statusCode?: unknown;
+      data?: { error?: unknown };
+    };
+    const extra = [e.code, e.status ?? e.statusCode, e.data?.error].filter(
+      (x) => x !== undefined && x !== null,
+    );
+    return `${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}: ${e.message}`.slice(0, 300);
+  }
+  if (typeof err === 'string') return err.slice(0, 300);
+  try {
+    return (JSON.stringify(err) ?? String(err)).slice(0, 300);
+  } catch {
+    return String(err).slice(0, 300);
+  }
+}

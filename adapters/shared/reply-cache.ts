@@ -81,24 +81,6 @@ export class ReplyCache<V extends object> {
   }
 }
 
-/**
- * Make an answer and keep it under `key`, unless making it hit a fault: a bug is logged every time it
- * bites instead of being served from the cache. Without a cache, just make it.
- */
-export function keepUnlessFaulted<V extends object>(
-  cache: ReplyCache<V> | undefined,
-  key: string,
-  onFault: (err: unknown) => void,
-  make: (fault: (err: unknown) => void) => V,
-): V {
-  let faulted = false;
-  const value = make((err) => {
-    faulted = true;
-    onFault(err);
-  });
-  return cache && !faulted ? cache.set(key, value) : value;
-}
-
 /** A stable key for a command's words and typed options (the same question always maps to the same key). */
 export function replyKey(kind: string, text: string, options: Record<string, unknown> = {}): string {
   const opts = Object.keys(options)

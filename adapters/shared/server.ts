@@ -21,3 +21,30 @@ export function createBoundedServer(
   server.maxConnections = MAX_CONNECTIONS;
   return server;
 }
+
+/**
+ * The raw body; 'too-large' once it passes `limit` (the rest is drained, not kept, so the client can read a
+ * status); 'aborted' if the client went away mid-body. Both HTTP endpoints read their bodies with this.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
+    // Resolving again after 'end' is a no-op.
+    req.on('error', () => resolve('aborted'));
+    req.on('close', () => resolve(req.complete ? Buffer.concat(chunks) : 'aborted'));
+  });
+}

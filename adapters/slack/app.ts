@@ -11,17 +11,24 @@ import {
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
-import { handle, handleAsync, lookupTarget, runVariantAsync } from '../../commands/index.ts';
+import { handle } from '../../commands/index.ts';
+import { FAULT_TEXT } from '../../commands/lookup.ts';
 import type { Reply } from '../../commands/types.ts';
 import { vram } from '../../commands/vram.ts';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
-import { hubFromConfig } from '../shared/hub.ts';
-import type { Logger } from '../shared/log.ts';
-import { RateLimiter, rateLimitMessage, type RateLimitOptions } from '../shared/rate-limit.ts';
-import { keepUnlessFaulted, ReplyCache, replyKey } from '../shared/reply-cache.ts';
+import { describeError, type Logger } from '../shared/log.ts';
+import {
+  createPipeline,
+  DEFAULT_RATE_LIMIT,
+  type Deliver,
+  type Outcome,
+  type Question,
+} from '../shared/pipeline.ts';
+import { RateLimiter, type RateLimitOptions } from '../shared/rate-limit.ts';
+import type { ReplyCache } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
-import { boltLogger, describe } from './log.ts';
-import { SlackHttpReceiver } from './receiver.ts';
+import { boltLogger } from './log.ts';
+import type { Shortcut } from './receiver.ts';
 import {
   clampErrors,
   errorField,
@@ -47,12 +54,6 @@ export const BOT_SCOPES = [
 /** Events the handlers subscribe to. */
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
 
-/** Generous for people, tight for loops and floods: a burst of 5, then one request every 2 seconds. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 5, perSecond: 0.5 };
-/** What the user sees when something fails on our side: short, no details (those go to the log). */
-export const FAILURE_TEXT =
-  'Something went wrong on our side answering that; it has been logged. Please try again.';
-
 /** A reply posted later through response_url has to arrive while the user still waits. */
 const RESPONSE_URL_TIMEOUT_MS = 5000;
 /** response_url posts: this many at once per process, this many more waiting; past that, dropped and logged. */
@@ -71,10 +72,35 @@ export interface SlackAppOptions {
   /** Reads Hugging Face models named in a query (default: the public Hub, no token). */
   hub?: HubResolver;
   /** Finished /vram answers by question (default: a bounded cache; false turns it off). */
-  replyCache?: ReplyCache<SlackResponse> | false;
+  replyCache?: ReplyCache<SlackAnswer> | false;
 }
 
-type SlackResponse = ReturnType<typeof toResponse>;
+/**
+ * An answer as Slack takes it: a message with who sees it (a slash command's ack, a response_url post) and,
+ * for a click, whether it replaces the message clicked.
+ */
+export type SlackAnswer = SlackMessage & {
+  response_type: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+};
+
+/** A receiver that can answer some requests before Bolt (ours, over HTTP; Socket Mode cannot). */
+interface DirectAnswers {
+  answerDirectly(shortcut: Shortcut): void;
+}
+function answersDirectly(r: Receiver): r is Receiver & DirectAnswers {
+  return typeof (r as Partial<DirectAnswers>).answerDirectly === 'function';
+}
+
+/** A command's answer: help, errors and `private` for the asker, results to the channel (design 2.3). */
+function render(reply: Reply, q: Question): SlackAnswer {
+  const msg = toResponse(reply);
+  if (q.kind === 'command') return msg;
+  // A click: a result replaces the message; an error leaves it in place and tells only the clicker.
+  return reply.kind === 'estimate'
+    ? { ...msg, replace_original: true }
+    : { ...msg, response_type: 'ephemeral', replace_original: false };
+}
 
 /**
  * Short timeouts and few retries: an answer that arrives a minute late is worse than a logged failure, and
@@ -88,15 +114,19 @@ export function defaultClientOptions(): webApi.WebClientOptions {
   };
 }
 
-export function createSlackApp(opts: SlackAppOptions): App {
+export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number): Promise<void> } {
   const log = opts.log;
-  const now = opts.now ?? Date.now;
   const clientOptions = { ...defaultClientOptions(), ...opts.clientOptions };
   const fetchFn = clientOptions.fetch ?? globalThis.fetch;
-  const limiter = new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const deps = { hub: opts.hub ?? hubFromConfig({}) };
   const outbound = pLimit(OUTBOUND.concurrency);
-  const cache = opts.replyCache === false ? undefined : (opts.replyCache ?? new ReplyCache<SlackResponse>());
+  const pipeline = createPipeline<SlackAnswer>({
+    log,
+    render,
+    limiter: new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.hub ? { hub: opts.hub } : {}),
+    ...(opts.replyCache !== undefined ? { cache: opts.replyCache } : {}),
+  });
 
   const app = new App({
     receiver: opts.receiver,
@@ -109,10 +139,8 @@ export function createSlackApp(opts: SlackAppOptions): App {
     convoStore: false,
   });
 
-  // Faults are bugs: the log gets the stack (the user never does).
-  const onFault = (err: unknown) => log.error({ err }, 'command failed');
   const failed = (what: string, err: unknown) =>
-    log.warn({ call: what, err: describe(err) }, 'slack call failed');
+    log.warn({ call: what, err: describeError(err) }, 'slack call failed');
 
   /**
    * POST to a response_url; like Bolt's respond(), but with a timeout, a host check and a bound on how many
@@ -120,7 +148,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
    * lookup in libuv's thread pool) per click, and the process could not exit until every queued lookup had
    * run: 8.4 s after SIGTERM in the soak, against a 5 s deadline.
    */
-  async function respondTo(url: string | undefined, payload: Record<string, unknown>): Promise<void> {
+  async function respondTo(url: string | undefined, payload: object): Promise<void> {
     if (!url || !RESPONSE_URL.test(url)) throw new Error('no usable response_url');
     if (outbound.pendingCount >= OUTBOUND.maxQueued) throw new Error('too many answers waiting to be posted');
     return outbound(async () => {
@@ -135,76 +163,77 @@ export function createSlackApp(opts: SlackAppOptions): App {
     });
   }
 
-  /** Per-user limit; returns the notice to show (once per window), '' to stay silent, or null to go ahead. */
-  function limited(team: string | undefined, user: string | undefined): string | null {
-    const d = limiter.take(`${team ?? ''}:${user ?? ''}`, now());
-    if (d.ok) return null;
-    return d.notify ? rateLimitMessage(d.retryAfterMs) : '';
-  }
+  /** Rate limits are per person per workspace. */
+  const who = (team: string | undefined, user: string | undefined) => `${team ?? ''}:${user ?? ''}`;
+  const limitNotice = (o: { notice: string | null }) => (o.notice ? ephemeral(notice(o.notice)) : undefined);
 
   // ------------------------------------------------------------ /vram <words>: the reply rides on the ack
+
+  const commandQuestion = (rawText: string): Extract<Question, { kind: 'command' }> => ({
+    kind: 'command',
+    input: { text: unescapeSlack(rawText).trim() },
+  });
 
   /**
    * A /vram question already answered, over HTTP: the same limit and the same answer as the handler below,
    * without Bolt's middleware chain (the largest cost left once the answer is kept). Anything else, and
    * every first asking, goes through Bolt.
    */
-  if (cache && opts.receiver instanceof SlackHttpReceiver)
+  if (answersDirectly(opts.receiver))
     opts.receiver.answerDirectly((body) => {
       if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
-      const key = commandKey(body.text);
-      if (!cache.has(key)) return undefined;
-      const wait = limited(str(body.team_id), str(body.user_id));
-      if (wait !== null) return wait ? ephemeral(notice(wait)) : null;
-      return cache.get(key);
+      const q = commandQuestion(body.text);
+      if (!q.input.text || !pipeline.isCached(q)) return undefined;
+      const o = pipeline.ask(who(str(body.team_id), str(body.user_id)), q);
+      if (o.type === 'limited') return limitNotice(o) ?? null;
+      return o.type === 'answer' ? o.out : undefined;
     });
 
   app.command(COMMAND, async ({ command, ack, client }) => {
     const acked = once(ack);
     try {
-      const wait = limited(command.team_id, command.user_id);
-      if (wait !== null) return await acked(wait ? ephemeral(notice(wait)) : undefined);
-      const text = unescapeSlack(command.text ?? '').trim();
-      if (!text) {
-        // No words: the form. The trigger_id is valid for 3 s, so ack first and open right after.
-        await acked();
-        try {
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: modalView({ channelId: command.channel_id, responseUrl: command.response_url }),
-          });
-        } catch (err) {
-          failed('views.open', err);
-          await respondTo(
-            command.response_url,
-            ephemeral(
-              notice(
-                `I couldn't open the form. Type your question instead, e.g. ${COMMAND} ${vram.examples[0]}`,
-              ),
-            ),
-          ).catch((e: unknown) => failed('response_url', e));
-        }
-        return;
+      const q = commandQuestion(command.text ?? '');
+      const user = who(command.team_id, command.user_id);
+      if (!q.input.text) {
+        const stop = pipeline.admit(user);
+        if (stop) return await acked(limitNotice(stop));
+        return await openForm(command, acked, client);
       }
-      const key = commandKey(command.text ?? '');
-      const hit = cache?.get(key);
-      if (hit) return await acked(hit);
-      const hubId = lookupTarget({ text });
-      if (hubId !== undefined) {
-        // A Hub lookup can outlast Slack's 3 s: ack now with a note only the asker sees, answer via response_url.
-        await acked(ephemeral(notice(`Looking up ${hubId} on the Hugging Face Hub…`)));
-        const reply = await handleAsync({ text }, deps, onFault);
-        await respondTo(command.response_url, toResponse(reply)).catch((e: unknown) =>
-          failed('response_url', e),
-        );
-        return;
-      }
-      await acked(keepUnlessFaulted(cache, key, onFault, (fault) => toResponse(handle({ text }, fault))));
+      // A Hub lookup can outlast Slack's 3 s: the ack carries a note only the asker sees, the answer follows
+      // through response_url.
+      const o = pipeline.ask(user, q, (reply) => respondTo(command.response_url, toResponse(reply)));
+      if (o.type === 'limited') return await acked(limitNotice(o));
+      if (o.type === 'answer') return await acked(o.out);
+      await acked(ephemeral(notice(`Looking up ${o.lookup} on the Hugging Face Hub…`)));
+      await o.delivered;
     } catch (err) {
-      onFault(err);
-      await acked(ephemeral(notice(FAILURE_TEXT))).catch((e: unknown) => failed('ack', e));
+      pipeline.fault(err);
+      await acked(ephemeral(notice(FAULT_TEXT))).catch((e: unknown) => failed('ack', e));
     }
   });
+
+  /** No words: the form. The trigger_id is valid for 3 s, so ack first and open right after. */
+  async function openForm(
+    command: { trigger_id: string; channel_id: string; response_url: string },
+    acked: () => Promise<void>,
+    client: webApi.WebClient,
+  ): Promise<void> {
+    await acked();
+    try {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: modalView({ channelId: command.channel_id, responseUrl: command.response_url }),
+      });
+    } catch (err) {
+      failed('views.open', err);
+      await respondTo(
+        command.response_url,
+        ephemeral(
+          notice(`I couldn't open the form. Type your question instead, e.g. ${COMMAND} ${vram.examples[0]}`),
+        ),
+      ).catch((e: unknown) => failed('response_url', e));
+    }
+  }
 
   // ------------------------------------------------------------ the form's model typeahead
 
@@ -212,7 +241,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
     try {
       await ack({ options: modelOptions(options.value ?? '') });
     } catch (err) {
-      onFault(err);
+      pipeline.fault(err);
       await ack({ options: [] }).catch((e: unknown) => failed('ack', e));
     }
   });
@@ -224,14 +253,15 @@ export function createSlackApp(opts: SlackAppOptions): App {
     try {
       const submission = readSubmission(view.state.values);
       if (!submission.ok) return await acked({ response_action: 'errors', errors: submission.errors });
-      const wait = limited(body.team?.id ?? body.user.team_id, body.user.id);
-      if (wait !== null) {
+      // The form's errors sit next to its fields, so it takes the limit alone, then the catalog answer.
+      const stop = pipeline.admit(who(body.team?.id ?? body.user.team_id, body.user.id));
+      if (stop) {
         return await acked({
           response_action: 'errors',
-          errors: clampErrors({ model: wait || 'Please wait a moment.' }),
+          errors: clampErrors({ model: stop.notice ?? 'Please wait a moment.' }),
         });
       }
-      const reply = handle({ text: '', options: submission.options }, onFault);
+      const reply = handle({ text: '', options: submission.options }, pipeline.fault);
       if (reply.kind === 'error') {
         const field = errorField(reply.message, submission.options);
         return await acked({ response_action: 'errors', errors: clampErrors({ [field]: reply.message }) });
@@ -239,9 +269,9 @@ export function createSlackApp(opts: SlackAppOptions): App {
       await acked();
       await deliver(readOrigin(view.private_metadata), body.user.id, reply, client);
     } catch (err) {
-      onFault(err);
-      await acked({ response_action: 'errors', errors: { model: FAILURE_TEXT } }).catch((e: unknown) =>
-        failed('ack', e),
+      pipeline.fault(err);
+      await acked({ response_action: 'errors', errors: clampErrors({ model: FAULT_TEXT }) }).catch(
+        (e: unknown) => failed('ack', e),
       );
     }
   });
@@ -274,26 +304,16 @@ export function createSlackApp(opts: SlackAppOptions): App {
   app.action<BlockAction>(new RegExp(`^${VARIANT_ACTION_PREFIX}`), async ({ ack, action, body }) => {
     await ack();
     const url = body.response_url;
+    const q: Question = { kind: 'button', payload: action.type === 'button' ? (action.value ?? '') : '' };
     try {
-      const wait = limited(body.team?.id ?? body.user.team_id, body.user.id);
-      if (wait !== null) {
-        if (wait) await respondTo(url, { ...ephemeral(notice(wait)), replace_original: false });
-        return;
-      }
-      // runVariantAsync never throws: a fault becomes an error reply (and is logged through onFault).
-      const reply: Reply = await runVariantAsync(
-        action.type === 'button' ? (action.value ?? '') : '',
-        deps,
-        onFault,
+      const o = pipeline.ask(who(body.team?.id ?? body.user.team_id, body.user.id), q, (reply) =>
+        respondTo(url, render(reply, q)),
       );
-      const msg = renderReply(reply);
-      // An error leaves the original in place and tells only the clicker; a result replaces the message.
-      await respondTo(
-        url,
-        reply.kind === 'estimate'
-          ? { ...msg, replace_original: true }
-          : { ...ephemeral(msg), replace_original: false },
-      );
+      if (o.type === 'limited') {
+        if (o.notice) await respondTo(url, { ...ephemeral(notice(o.notice)), replace_original: false });
+      } else if (o.type === 'answer') await respondTo(url, o.out);
+      // A lookup: the message stays as it is until the result replaces it.
+      else await o.delivered;
     } catch (err) {
       failed('response_url', err);
     }
@@ -317,28 +337,32 @@ export function createSlackApp(opts: SlackAppOptions): App {
           ...thread,
         })
         .catch((err: unknown) => failed('chat.postEphemeral', err));
+    // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
+    const post = async (out: SlackAnswer) => {
+      if (out.response_type === 'ephemeral' && where === 'thread') return void (await whisper(out));
+      await client.chat.postMessage({
+        channel: said.channel,
+        text: out.text,
+        blocks: out.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...thread,
+      });
+    };
+    const deliver: Deliver = (reply) => post(toResponse(reply));
     try {
-      const wait = limited(said.team, said.user);
-      if (wait !== null) {
-        if (wait) await whisper(notice(wait));
-        return;
-      }
-      const reply = await handleAsync({ text: mentionText(said.text) }, deps, onFault);
-      const msg = renderReply(reply);
-      // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
-      if (reply.ephemeral && where === 'thread') await whisper(msg);
-      else
-        await client.chat.postMessage({
-          channel: said.channel,
-          text: msg.text,
-          blocks: msg.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-          ...thread,
-        });
+      const o: Outcome<SlackAnswer> = pipeline.ask(
+        who(said.team, said.user),
+        { kind: 'command', input: { text: mentionText(said.text) } },
+        deliver,
+      );
+      if (o.type === 'limited') {
+        if (o.notice) await whisper(notice(o.notice));
+      } else if (o.type === 'answer') await post(o.out);
+      else await o.delivered;
     } catch (err) {
       failed('chat.postMessage', err);
-      await whisper(notice(FAILURE_TEXT));
+      await whisper(notice(FAULT_TEXT));
     }
   }
 
@@ -369,26 +393,21 @@ export function createSlackApp(opts: SlackAppOptions): App {
 
   // Listeners catch their own failures; this is the net under Bolt's own (authorization, middleware).
   app.error(async (err) => {
-    log.error({ err: describe(err) }, 'slack handler failed');
+    log.error({ err: describeError(err) }, 'slack handler failed');
   });
 
-  return app;
+  return Object.assign(app, { drain: (ms?: number) => pipeline.drain(ms) });
 }
 
 // ---------------------------------------------------------------- helpers
 
 /** Help, errors and `private` are for the asker; results go to the channel (design 2.3). */
-export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply)) {
-  return { response_type: reply.ephemeral ? ('ephemeral' as const) : ('in_channel' as const), ...msg };
+export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply)): SlackAnswer {
+  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...msg };
 }
 
-function ephemeral(msg: SlackMessage) {
+function ephemeral(msg: SlackMessage): SlackAnswer {
   return { response_type: 'ephemeral' as const, ...msg };
-}
-
-/** The reply-cache key of a /vram: its words as the handler reads them. */
-function commandKey(rawText: string): string {
-  return replyKey('command', unescapeSlack(rawText).trim());
 }
 
 function str(v: unknown): string | undefined {

@@ -9,7 +9,8 @@ import { hubFromConfig } from '../shared/hub.ts';
 import type { Logger } from '../shared/log.ts';
 import { SHUTDOWN_DEADLINE_MS, type Closable } from '../shared/shutdown.ts';
 import { createSlackApp } from './app.ts';
-import { boltLogger, describe } from './log.ts';
+import { boltLogger } from './log.ts';
+import { describeError } from '../shared/log.ts';
 import { guardProcessEvent } from './payload.ts';
 import { EVENTS_PATH, SlackHttpReceiver } from './receiver.ts';
 
@@ -44,12 +45,18 @@ async function startHttp(
   hub: HubResolver,
 ): Promise<SlackService> {
   const receiver = new SlackHttpReceiver({ signingSecret, host, port, log });
-  createSlackApp({ receiver, botToken, log, hub });
+  const app = createSlackApp({ receiver, botToken, log, hub });
   const address = await receiver.start();
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shown}:${address.port}${EVENTS_PATH}`;
   log.info({ url }, 'slack listening');
-  return { name: 'slack-http', url, close: () => receiver.stop() };
+  return {
+    name: 'slack-http',
+    url,
+    // Handlers await their deferred answers, so the receiver's drain covers them; the pipeline's own drain
+    // is the same bound for any answer still on its way (as on Discord).
+    close: () => Promise.all([receiver.stop(), app.drain()]).then(() => undefined),
+  };
 }
 
 async function startSocket(
@@ -84,7 +91,7 @@ async function startSocket(
     .start()
     .then(() => log.info('slack socket mode connected'))
     .catch((err: unknown) => {
-      if (!closing) log.error({ err: describe(err) }, 'slack socket mode could not connect');
+      if (!closing) log.error({ err: describeError(err) }, 'slack socket mode could not connect');
     });
 
   return {
@@ -95,7 +102,7 @@ async function startSocket(
       const budget = SHUTDOWN_DEADLINE_MS - 1000;
       // Disconnect first: no new envelopes; an envelope not yet acked is redelivered by Slack elsewhere.
       await within(receiver.client.disconnect(), budget / 2);
-      await within(Promise.allSettled([...inflight]), budget / 2);
+      await within(Promise.allSettled([...inflight, app.drain(budget / 2)]), budget / 2);
     },
   };
 }

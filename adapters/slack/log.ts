@@ -1,6 +1,6 @@
 // Bolt and the Slack SDK log through our pino logger (which scrubs secrets), never to the console.
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../shared/log.ts';
+import { describeError, type Logger } from '../shared/log.ts';
 
 const TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -15,7 +15,7 @@ const TO_BOLT: Record<string, LogLevel> = {
 
 /** The @slack/logger interface over a pino child logger. */
 export function boltLogger(log: Logger): BoltLogger {
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : describe(m))).join(' ');
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : describeError(m))).join(' ');
   return {
     debug: (...msg) => log.debug(text(msg)),
     info: (...msg) => log.info(text(msg)),
@@ -26,19 +26,4 @@ export function boltLogger(log: Logger): BoltLogger {
     getLevel: () => TO_BOLT[log.level] ?? LogLevel.INFO,
     setName: () => undefined,
   };
-}
-
-/** An error in a log line: name, code, status and message only (SDK errors carry whole responses). */
-export function describe(err: unknown): string {
-  if (err instanceof Error) {
-    const e = err as Error & { code?: unknown; statusCode?: unknown; data?: { error?: unknown } };
-    const extra = [e.code, e.statusCode, e.data?.error].filter((x) => x !== undefined && x !== null);
-    return `${e.name}${extra.length ? ` (${extra.join(', ')})` : ''}: ${e.message}`;
-  }
-  if (typeof err === 'string') return err;
-  try {
-    return JSON.stringify(err) ?? String(err);
-  } catch {
-    return String(err);
-  }
 }

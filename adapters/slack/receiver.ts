@@ -4,12 +4,12 @@
 // One path, POST /slack/events, takes slash commands, interactivity, options and events. The ack body is the
 // HTTP response. Nothing is kept between requests, so replicas can sit behind any load balancer.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createBoundedServer } from '../shared/server.ts';
+import { createBoundedServer, readBody } from '../shared/server.ts';
 import type { AddressInfo } from 'node:net';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from '../shared/log.ts';
 import { jsonBody } from '../shared/reply-cache.ts';
-import { describe } from './log.ts';
+import { describeError } from '../shared/log.ts';
 import { checkPayload, logRejected } from './payload.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { verifyRequest } from './verify.ts';
@@ -75,7 +75,9 @@ export class SlackHttpReceiver implements Receiver {
       server.once('error', reject);
       server.listen(this.opts.port, this.opts.host, () => {
         server.off('error', reject);
-        server.on('error', (err) => this.opts.log.error({ err: describe(err) }, 'slack http server error'));
+        server.on('error', (err) =>
+          this.opts.log.error({ err: describeError(err) }, 'slack http server error'),
+        );
         resolve(server.address() as AddressInfo);
       });
     });
@@ -160,7 +162,7 @@ export class SlackHttpReceiver implements Receiver {
       if (direct !== undefined) return direct === null ? reply(res, 200) : json(res, direct);
       await this.dispatch(req, res, body);
     } catch (err) {
-      log.error({ err: describe(err) }, 'slack request failed');
+      log.error({ err: describeError(err) }, 'slack request failed');
       if (!res.headersSent) reply(res, 500);
     }
   }
@@ -208,7 +210,7 @@ export class SlackHttpReceiver implements Receiver {
     try {
       await app.processEvent(event);
     } catch (err) {
-      log.error({ err: describe(err) }, 'slack event processing failed');
+      log.error({ err: describeError(err) }, 'slack event processing failed');
       if (!acked) {
         acked = true;
         clearTimeout(timer);
@@ -243,29 +245,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/** The raw body; 'too-large' once it passes `limit` (the rest is drained, not kept); 'aborted' if the client left. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
-    // A client that disconnects mid-upload: nothing to answer (resolve is a no-op after 'end').
-    req.on('error', () => resolve('aborted'));
-    req.on('close', () => resolve(req.complete ? Buffer.concat(chunks) : 'aborted'));
-  });
 }
 
 type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; status: 400 | 415; reason: string };
