@@ -6,7 +6,7 @@ import { help, helpReply } from './help.ts';
 import { models } from './models.ts';
 import { FAULT_REPLY, resolveHub, type AsyncDeps } from './lookup.ts';
 import type { CommandInput, Reply } from './types.ts';
-import { draftOf, replyFor, vram } from './vram.ts';
+import { draftOf, queryErrorReply, replyFor, vram } from './vram.ts';
 import { clickReply, OLD_BUTTON_REPLY, readClick } from './variants.ts';
 import { parseDraft, QueryError, type Draft } from '../src/query/parse.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
@@ -64,7 +64,7 @@ export function plan(input: CommandInput, onFault?: (err: unknown) => void): Pla
     try {
       draft = draftOf({ text, options: input.options });
     } catch (err) {
-      if (err instanceof QueryError) return { reply: queryError(err) };
+      if (err instanceof QueryError) return { reply: queryErrorReply(err) };
       throw err;
     }
     if (draft.hubModel === undefined) return { reply: replyFor(() => draft) };
@@ -88,7 +88,7 @@ export function planVariant(payload: string, onFault?: (err: unknown) => void): 
     try {
       draft = parseDraft(click.words);
     } catch (err) {
-      if (err instanceof QueryError) return { reply: queryError(err) };
+      if (err instanceof QueryError) return { reply: queryErrorReply(err) };
       throw err;
     }
     const id = draft.hubModel;
@@ -121,10 +121,6 @@ function guarded(make: () => Reply, onFault?: (err: unknown) => void): Reply {
     onFault?.(err);
     return FAULT_REPLY;
   }
-}
-
-function queryError(err: QueryError): Reply {
-  return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
 }
 
 /** True when answering needs a Hugging Face lookup first (a network round trip; adapters defer). */

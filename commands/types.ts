@@ -3,6 +3,7 @@
 import type { Report } from '../src/report.ts';
 import type { Fit } from '../src/fit.ts';
 import type { RunnableAnswer } from '../src/whatfits.ts';
+import type { ChartData } from '../src/chart-data.ts';
 
 export type OptionType = 'string' | 'integer' | 'boolean';
 
@@ -35,6 +36,10 @@ export type Reply =
       /** The asker's words, normalized (draftToText): what buttons replay with a change. */
       query: string;
       ephemeral: boolean;
+      /** 'details': formulas, every assumption and the GPU lists (the Details button); else the compact answer. */
+      view?: 'details';
+      /** The memory-vs-context chart's data, when asked (`chart`, or the Chart button): adapters draw it. */
+      chart?: ChartData;
     }
   | { kind: 'error'; message: string; example: string; ephemeral: true }
   | { kind: 'help'; title: string; sections: HelpSection[]; ephemeral: true }

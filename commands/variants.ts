@@ -1,9 +1,9 @@
 // Buttons under a result: the same query as Inference / LoRA / QLoRA / Full fine-tune, or with half or
 // double the context. Stateless: the payload carries the variant and the query words, so any process
 // can answer any click.
-import { parseDraft, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
+import { parseDraft, QueryError, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
-import { replyFor } from './vram.ts';
+import { queryErrorReply, replyFor } from './vram.ts';
 import { LIMITS, type Mode } from '../src/request.ts';
 import type { Reply } from './types.ts';
 
@@ -17,10 +17,20 @@ export const VARIANTS = [
 ] as const;
 export type VariantId = (typeof VARIANTS)[number]['id'];
 
+/**
+ * Buttons that show the same answer another way, to the person who clicked only (no second public message):
+ * the details (formulas, assumptions, GPU lists) and the chart.
+ */
+export const VIEWS = [
+  { id: 'details', label: 'Details' },
+  { id: 'chart', label: 'Chart' },
+] as const;
+export type ViewId = (typeof VIEWS)[number]['id'];
+
 const PREFIX = 'v1';
 
 export interface Button {
-  variant: VariantId;
+  variant: VariantId | ViewId;
   label: string;
   /** `v1:<variant>:<query words>`: everything needed to answer the click. */
   payload: string;
@@ -36,20 +46,33 @@ export function buttonsFor(query: string, mode: Mode, context: number, maxPayloa
     .filter((b) => b.payload.length <= maxPayload);
 }
 
+/** The Details and Chart buttons for an estimate of `query` (payloads over `maxPayload` are left out). */
+export function viewButtonsFor(query: string, maxPayload: number): Button[] {
+  return VIEWS.map((v) => ({ variant: v.id, label: v.label, payload: `${PREFIX}:${v.id}:${query}` })).filter(
+    (b) => b.payload.length <= maxPayload,
+  );
+}
+
+/** A Details or Chart click: its answer is a message of the clicker's own, not an update of the one clicked. */
+export function isViewPayload(payload: string): boolean {
+  const v = readClick(payload)?.variant;
+  return v === 'details' || v === 'chart';
+}
+
 export function isVariantPayload(payload: string): boolean {
   return payload.startsWith(`${PREFIX}:`);
 }
 
-/** A click's payload: the variant and the asker's words (not parsed yet). */
+/** A click's payload: the variant (or view) and the asker's words (not parsed yet). */
 export interface Click {
-  variant: VariantId;
+  variant: VariantId | ViewId;
   words: string;
 }
 
 /** The click a payload describes, or null when it is not one of ours (an older version's button). */
 export function readClick(payload: string): Click | null {
   const m = /^v1:([a-z]+):(.*)$/s.exec(payload);
-  const variant = VARIANTS.find((v) => v.id === m?.[1]);
+  const variant = [...VARIANTS, ...VIEWS].find((v) => v.id === m?.[1]);
   return m && variant ? { variant: variant.id, words: m[2]! } : null;
 }
 
@@ -60,8 +83,18 @@ export const OLD_BUTTON_REPLY: Reply = {
   ephemeral: true,
 };
 
-/** Answer a click whose words are parsed: apply the variant, run the estimate. */
-export function clickReply(variant: VariantId, draft: Draft, resolved?: ModelSpec): Reply {
+/**
+ * Answer a click whose words are parsed: apply the variant and run the estimate; a view shows the same
+ * estimate in detail, or with its chart, to the clicker only.
+ */
+export function clickReply(variant: VariantId | ViewId, draft: Draft, resolved?: ModelSpec): Reply {
+  if (variant === 'details' || variant === 'chart') {
+    const reply = replyFor(() => (variant === 'chart' ? { ...draft, chart: true } : draft), resolved);
+    if (reply.kind !== 'estimate') return reply;
+    return variant === 'details'
+      ? { ...reply, view: 'details', ephemeral: true }
+      : { ...reply, ephemeral: true };
+  }
   return replyFor(() => applyVariant(draft, variant, resolved), resolved);
 }
 
@@ -69,7 +102,15 @@ export function clickReply(variant: VariantId, draft: Draft, resolved?: ModelSpe
 export function runVariant(payload: string, resolved?: ModelSpec): Reply {
   const click = readClick(payload);
   if (!click) return OLD_BUTTON_REPLY;
-  return replyFor(() => applyVariant(parseDraft(click.words), click.variant, resolved), resolved);
+  let draft: Draft;
+  try {
+    draft = parseDraft(click.words);
+  } catch (err) {
+    // A bad payload reads like a bad query: the same error reply.
+    if (err instanceof QueryError) return queryErrorReply(err);
+    throw err;
+  }
+  return clickReply(click.variant, draft, resolved);
 }
 
 /** The Hugging Face id a button's query names, if any (its click needs a lookup, see runVariantAsync). */

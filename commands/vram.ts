@@ -9,6 +9,7 @@ import {
   type Draft,
 } from '../src/query/parse.ts';
 import { buildReport } from '../src/report.ts';
+import { chartData } from '../src/chart-data.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
 import { MODES } from '../src/request.ts';
 import type { Command, CommandInput, Reply } from './types.ts';
@@ -105,12 +106,17 @@ export function replyFor(draftOf: () => Draft, resolved?: ModelSpec): Reply {
       report: buildReport(request, model),
       query: draftToText(draft),
       ephemeral: request.visibility === 'private',
+      ...(draft.chart ? { chart: chartData(request, model) } : {}),
     };
   } catch (err) {
-    if (err instanceof QueryError)
-      return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
+    if (err instanceof QueryError) return queryErrorReply(err);
     throw err;
   }
+}
+
+/** A query the asker can fix: what was wrong, with a valid example, only to them. */
+export function queryErrorReply(err: QueryError): Reply {
+  return { kind: 'error', message: err.message, example: `/vram ${EXAMPLE}`, ephemeral: true };
 }
 
 /** Typed options -> the same Draft the words produce (each option is parsed as if typed as key=value). */

@@ -122,7 +122,7 @@ describe('gateway client with REST intercepted', () => {
       allowed_mentions: unknown;
     };
     expect(data.flags).toBeUndefined();
-    expect(data.embeds[0]!.description).toMatch(/^\*\*14\.6 GiB\*\*/);
+    expect(data.embeds[0]!.description).toMatch(/^📐 \*\*Needs about 14\.6 GiB/);
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 

@@ -157,12 +157,13 @@ describe('Discord HTTP interactions', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds[0]!;
     expect(embed.title).toContain('13B');
-    expect(embed.description).toMatch(/^\*\*14\.6 GiB\*\* \(13\.3-16\.3 GiB\)/);
-    const names = embed.fields.map((f) => f.name).join('\n');
-    for (const part of ['Weights', 'KV cache', 'Activations', 'Overhead', '✅ Fits'])
-      expect(names).toContain(part);
-    expect(embed.fields.find((f) => f.name.startsWith('✅ Fits'))!.value).toContain('GeForce RTX 4090');
-    expect(data.components[0]!.components.map((b) => b.custom_id)).toContain('v1:lora:13b int4 ctx=8192');
+    expect(embed.description).toMatch(/^📐 \*\*Needs about 14\.6 GiB \(13\.3 GiB-16\.3 GiB\)/);
+    for (const part of ['Weights', 'KV cache', 'Activations', 'Overhead'])
+      expect(embed.description).toContain(part);
+    expect(embed.fields.find((f) => f.name === 'GPUs')!.value).toContain('GeForce RTX 4090');
+    const ids = data.components.flatMap((r) => r.components.map((b) => b.custom_id));
+    expect(ids).toContain('v1:lora:13b int4 ctx=8192');
+    expect(ids).toContain('v1:details:13b int4 ctx=8192');
   });
 
   it('merges typed options with the query (typed options win) and honours private', async () => {
@@ -173,11 +174,15 @@ describe('Discord HTTP interactions', () => {
         { name: 'private', type: 5, value: true },
       ]),
     );
-    const data = res.json.data as { flags?: number; embeds: { title: string; fields: { name: string }[] }[] };
+    const data = res.json.data as {
+      flags?: number;
+      embeds: { title: string; description: string; fields: { name: string; value: string }[] }[];
+    };
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.embeds[0]!.title).toContain('4k context');
-    expect(data.embeds[0]!.fields[0]!.name).toMatch(/^🟦 Weights/);
-    expect(data.embeds[0]!.fields.some((f) => f.name.startsWith('🎯 On GeForce RTX 4090'))).toBe(true);
+    expect(data.embeds[0]!.description).toMatch(/^✅ \*\*Fits on GeForce RTX 4090 with/);
+    expect(data.embeds[0]!.description).toContain('🟦 Weights');
+    expect(data.embeds[0]!.fields[0]!.value.split('\n')[0]).toMatch(/GeForce RTX 4090\*\* \(asked\)/);
   });
 
   it('answers help (in a DM) and a bad query ephemerally', async () => {

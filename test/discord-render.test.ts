@@ -16,6 +16,7 @@ import { handle } from '../commands/index.ts';
 import { runVariant } from '../commands/variants.ts';
 import type { Component, Report } from '../src/report.ts';
 import { gib } from '../src/units.ts';
+import { reportView } from '../src/view.ts';
 import { estimateReply } from './helpers.ts';
 
 const QUERIES = [
@@ -101,11 +102,57 @@ function field(embed: APIEmbed, startsWith: string) {
   return embed.fields?.find((f) => f.name.startsWith(startsWith));
 }
 
-describe('estimate embed', () => {
-  it('leads with the total in GiB and the band, then the breakdown and the fitting GPUs', () => {
+/** The same estimate as its Details view (the Details button). */
+function details(q: string) {
+  return { ...estimate(q), view: 'details' as const };
+}
+
+describe('compact answer (the public reply)', () => {
+  it('13b int4 ctx=8192: the question, the answer with the total once, a line per component, a few cards', () => {
     const reply = estimate('13b int4 ctx=8192');
     const r = reply.report;
+    const v = reportView(r);
     const m = renderReply(reply);
+    expectWithinLimits(m);
+    const embed = m.embeds[0]!;
+    expect(embed.title).toBe(r.title);
+    const lines = embed.description!.split('\n');
+    expect(lines[0]).toContain(gib(r.total.bytes));
+    expect(lines.slice(1)).toHaveLength(r.components.length);
+    r.components.forEach((c, i) => expect(lines[i + 1]).toContain(`${c.label} · ${gib(c.bytes)}`));
+    // The total is said once, in the answer line.
+    expect(JSON.stringify(embed).split(gib(r.total.bytes)).length - 1).toBe(1);
+    const gpus = field(embed, 'GPUs')!.value.split('\n');
+    expect(gpus.map((l) => /\*\*(.+?)\*\*/.exec(l)?.[1])).toEqual(v.cards.map((c) => c.fit.name));
+    // About a dozen lines: no formulas, no assumptions, no long lists.
+    const shown = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]
+      .join('\n')
+      .split('\n');
+    expect(shown.length).toBeLessThanOrEqual(14);
+    expect(field(embed, '📋 Assumptions')).toBeUndefined();
+  });
+
+  it('asked hardware: the verdict for it is the first thing read, and the change that would make it fit', () => {
+    const embed = renderReply(estimate('can i run llama 3.1 70b on 2x 3090')).embeds[0]!;
+    expect(embed.description).toMatch(/^❌ \*\*BF16: does not fit on 2x GeForce RTX 3090/);
+    expect(field(embed, 'GPUs (2 cards each)')!.value.split('\n')[0]).toMatch(
+      /GeForce RTX 3090\*\* \(asked\)/,
+    );
+    expect(field(embed, '💡 To make it fit')?.value).toMatch(/^q4\\_k\\_m runtime=llama.cpp/);
+    const fits = renderReply(estimate('llama 3.1 8b q4_k_m on my 4090')).embeds[0]!;
+    expect(fits.description).toMatch(
+      /^✅ \*\*Fits on GeForce RTX 4090 with [\d.]+ GiB to spare; needs about/,
+    );
+    expect(field(fits, '💡 To make it fit')).toBeUndefined();
+  });
+});
+
+describe('details (the Details button)', () => {
+  it('leads with the total in GiB and the band, then the breakdown and the fitting GPUs', () => {
+    const reply = details('13b int4 ctx=8192');
+    const r = reply.report;
+    const m = renderReply(reply);
+    expect(m.components).toEqual([]);
     expect(m.embeds).toHaveLength(1);
     const embed = m.embeds[0]!;
     expect(embed.title).toBe(r.title);
@@ -127,13 +174,13 @@ describe('estimate embed', () => {
   });
 
   it('shows the asked GPU with its verdict, and the suggestions', () => {
-    const embed = renderReply(estimate('llama-3.1-70b bf16 on a 4090')).embeds[0]!;
+    const embed = renderReply(details('llama-3.1-70b bf16 on a 4090')).embeds[0]!;
     expect(field(embed, '🎯 On GeForce RTX 4090')?.value).toMatch(/^❌ Does not fit: .* short/);
     expect(field(embed, '💡 To make it fit')?.value).toMatch(/^• /);
   });
 
   it('lists the closest misses first: the ones a few cards would fix', () => {
-    const embed = renderReply(estimate('llama-3.1-70b full on 4090 batch=4')).embeds[0]!;
+    const embed = renderReply(details('llama-3.1-70b full on 4090 batch=4')).embeds[0]!;
     const lines = field(embed, '❌ Does not fit')!.value.split('\n');
     const cards = lines.map((l) => Number(/needs (\d+) cards/.exec(l)?.[1] ?? Infinity));
     expect(cards[0]).toBeLessThan(Infinity);
@@ -280,6 +327,8 @@ describe('buttons', () => {
     const reply = estimate('13b int4 ctx=8192');
     const buttons = renderReply(reply).components.flatMap((r) => r.components);
     expect(buttons.map((b) => b.label)).toEqual([
+      'Details',
+      'Chart',
       'LoRA',
       'QLoRA',
       'Full fine-tune',
@@ -287,6 +336,11 @@ describe('buttons', () => {
       '2× context',
     ]);
     for (const b of buttons) expect(runVariant(b.custom_id).kind).toBe('estimate');
+    expect(runVariant(buttons[0]!.custom_id)).toMatchObject({ view: 'details', ephemeral: true });
+    expect(runVariant(buttons[1]!.custom_id)).toMatchObject({
+      chart: { kind: 'memory-vs-context' },
+      ephemeral: true,
+    });
   });
 
   it('drops a button whose payload would pass 100 characters rather than cut it', () => {
@@ -295,7 +349,7 @@ describe('buttons', () => {
     const m = renderReply(estimate(long));
     expectWithinLimits(m);
     const ids = m.components.flatMap((r) => r.components.map((b) => b.custom_id));
-    expect(ids.length).toBeLessThan(5);
+    expect(ids.length).toBeLessThan(7);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
   });
 });

@@ -172,8 +172,10 @@ describe('Discord (HTTP interactions): a Hub model is deferred, then the origina
       fields: { name: string; value: string }[];
     }[];
     expect(embeds[0]!.title).toMatch(/^acme\/Llama-3\.1-8B-Instruct-ft · BF16 · 8k context/);
-    expect(JSON.stringify(embeds)).toMatch(
-      /architecture read from config\.json of acme\/Llama-3\.1-8B-Instruct-ft/,
+    // The compact answer; its Details button replays the same Hub id.
+    const rows = patch.body!.components as { components: { custom_id: string }[] }[];
+    expect(rows.flatMap((r) => r.components.map((b) => b.custom_id))).toContain(
+      'v1:details:acme/Llama-3.1-8B-Instruct-ft ctx=8192',
     );
     expect(hub.done.length).toBe(1);
     expect(logs.lines.join('')).not.toContain(TOKEN);
@@ -317,7 +319,7 @@ describe('Slack: a quick ack, then the result through response_url', () => {
       response_type: 'in_channel',
       text: expect.stringMatching(/acme\/Llama-3\.1-8B-Instruct-ft/),
     });
-    expect(JSON.stringify(posted[0]!.blocks)).toMatch(/architecture read from config\.json/);
+    expect(JSON.stringify(posted[0]!.blocks)).toContain('v1:details:acme/Llama-3.1-8B-Instruct-ft');
   });
 
   it('a lookup failure is posted ephemerally; a catalog query still rides on the ack', async () => {

@@ -7,7 +7,7 @@ import type { Reply } from '../commands/types.ts';
 import type { Fit } from '../src/fit.ts';
 import { displayOrder, firstK, type Report } from '../src/report.ts';
 import { renderReply as renderDiscord } from '../adapters/discord/render.ts';
-import { fitGroups } from '../adapters/slack/render.ts';
+import { verdictGroups } from '../src/view.ts';
 import { gib } from '../src/units.ts';
 
 const QUERIES = [
@@ -288,16 +288,17 @@ describe('GPU order, the same on every platform', () => {
       .split('\n')
       .slice(1, 6)
       .map((l) => l.trim().split(/\s{2,}/)[0]);
-    const slack = fitGroups(reply.report)
-      .find(([v]) => v === 'no')![1]
-      .slice(0, 5)
+    const slack = verdictGroups(reply.report)
+      .find((g) => g.verdict === 'no')!
+      .rows.slice(0, 5)
       .map((f) => f.name);
-    const field = renderDiscord(reply).embeds![0]!.fields!.find((f) => f.name.includes('Does not fit'))!;
+    const details = { ...reply, view: 'details' as const };
+    const field = renderDiscord(details).embeds![0]!.fields!.find((f) => f.name.includes('Does not fit'))!;
     const discord = [...field.value.matchAll(/\*\*(.+?)\*\*/g)].slice(0, 5).map((m) => m[1]);
     expect(slack).toEqual(terminal);
     expect(discord).toEqual(terminal);
     // A machine no split can hold (unified memory) comes after every GPU that a split can hold.
-    const no = fitGroups(reply.report).find(([v]) => v === 'no')![1];
+    const no = verdictGroups(reply.report).find((g) => g.verdict === 'no')!.rows;
     const firstUnsplittable = no.findIndex((f) => f.count === 0);
     if (firstUnsplittable >= 0) expect(no.slice(firstUnsplittable).every((f) => f.count === 0)).toBe(true);
     // A shortfall reads as a positive amount short.

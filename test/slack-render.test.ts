@@ -22,6 +22,13 @@ import { vram } from '../commands/vram.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import type { Report } from '../src/report.ts';
 import { estimateReply } from './helpers.ts';
+import { gib } from '../src/units.ts';
+import { reportView } from '../src/view.ts';
+
+/** The same estimate as its Details view (the Details button). */
+function details(q: string) {
+  return { ...estimateReply(q), view: 'details' as const };
+}
 
 const L = SLACK_LIMITS;
 
@@ -234,8 +241,44 @@ describe('Block Kit builders at the limits', () => {
 });
 
 describe('renderReply: estimates', () => {
-  it('13b int4 ctx=8192: header with total and band, breakdown, GPUs by verdict, notes, buttons', () => {
+  it('13b int4 ctx=8192 (compact): the question and answer, the total once, a line per component, a few cards, buttons', () => {
     const reply = estimate('13b int4 ctx=8192');
+    const msg = renderReply(reply);
+    const r = reply.report;
+    const v = reportView(r);
+    const [head, parts, gpus] = msg.blocks as { type: string; text: { text: string } }[];
+    expect(head!.text.text).toBe(`*${escapeMrkdwn(r.title)}*\n:straight_ruler: *${escapeMrkdwn(v.answer)}*`);
+    expect(parts!.text.text.split('\n')).toEqual(
+      r.components.map((c) => `${escapeMrkdwn(c.label)}: *${gib(c.bytes)}*`),
+    );
+    const names = gpus!.text.text
+      .split('\n')
+      .slice(1)
+      .map((l) => /\*(.+?)\*/.exec(l)?.[1]);
+    expect(names).toEqual(v.cards.map((c) => escapeMrkdwn(c.fit.name)));
+    const all = JSON.stringify(msg.blocks);
+    expect(all.split(gib(r.total.bytes)).length - 1).toBe(1);
+    expect(all).not.toContain('Assumptions');
+    // About a dozen lines of text before the buttons.
+    const lines = texts(msg.blocks.filter((b) => b.type !== 'actions')).flatMap((t) =>
+      t.obj.text.split('\n'),
+    );
+    expect(lines.length).toBeLessThanOrEqual(14);
+    const buttons = msg.blocks.at(-1) as { type: string; elements: { action_id: string; value: string }[] };
+    expect(buttons.type).toBe('actions');
+    expect(buttons.elements.map((e) => e.action_id)).toEqual(
+      ['details', 'chart', 'lora', 'qlora', 'full', 'half', 'double'].map(
+        (v) => `${VARIANT_ACTION_PREFIX}${v}`,
+      ),
+    );
+    for (const e of buttons.elements) expect(e.value).toMatch(/^v1:[a-z]+:13b int4 ctx=8192$/);
+    expect(msg.text).toContain(v.answer.slice(0, 30));
+    expectWithinLimits(msg);
+    expectEscaped(msg);
+  });
+
+  it('13b int4 ctx=8192 (details): header with total and band, breakdown with formulas, GPUs by verdict, notes', () => {
+    const reply = details('13b int4 ctx=8192');
     const msg = renderReply(reply);
     const r = reply.report;
     expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { text: headline(r) } });
@@ -249,12 +292,7 @@ describe('renderReply: estimates', () => {
     expect(all).toContain('GeForce RTX 4090');
     expect(all).toMatch(/tok\/s/);
     expect(all).toContain('Assumptions:');
-    const buttons = msg.blocks.at(-1) as { type: string; elements: { action_id: string; value: string }[] };
-    expect(buttons.type).toBe('actions');
-    expect(buttons.elements.map((e) => e.action_id)).toEqual(
-      ['lora', 'qlora', 'full', 'half', 'double'].map((v) => `${VARIANT_ACTION_PREFIX}${v}`),
-    );
-    for (const e of buttons.elements) expect(e.value).toMatch(/^v1:[a-z]+:13b int4 ctx=8192$/);
+    expect(msg.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(msg.text).toContain(headline(r));
     expectWithinLimits(msg);
     expectEscaped(msg);
@@ -273,8 +311,13 @@ describe('renderReply: estimates', () => {
     expectEscaped(msg);
   });
 
-  it.each(QUERIES)('%s stays within every limit, escaped, in GiB', (q) => {
-    const msg = renderReply(estimate(q));
+  it.each(
+    QUERIES.flatMap((q) => [
+      [q, 'compact'],
+      [q, 'details'],
+    ]),
+  )('%s (%s) stays within every limit, escaped, in GiB', (q, how) => {
+    const msg = renderReply(how === 'details' ? details(q) : estimate(q));
     expectWithinLimits(msg);
     expectEscaped(msg);
     // Sizes are GiB; the only "GB" left are marketed card names ("RTX 5060 Ti 16 GB") and bandwidths.
@@ -287,8 +330,11 @@ describe('renderReply: estimates', () => {
   });
 
   it('absurd reports (hundreds of components and GPUs, huge strings, hostile text) still fit and stay escaped', () => {
-    const base = estimate('llama-3.1-70b bf16 on a 4090');
+    const base = details('llama-3.1-70b bf16 on a 4090');
     for (const scale of [1, 3]) {
+      const compact = renderReply({ ...base, view: undefined, report: absurd(base.report, scale) });
+      expectWithinLimits(compact);
+      expectEscaped(compact);
       const msg = renderReply({ ...base, report: absurd(base.report, scale) });
       expectWithinLimits(msg);
       expectEscaped(msg);
@@ -300,7 +346,7 @@ describe('renderReply: estimates', () => {
   });
 
   it('the header holds exactly 150 characters and cuts the 151st', () => {
-    const base = estimate('13b int4 ctx=8192');
+    const base = details('13b int4 ctx=8192');
     const rest = headline(base.report).length - base.report.model.name.length;
     const named = (n: number) => ({
       ...base,
@@ -349,9 +395,11 @@ describe('renderReply: estimates', () => {
           assumptions: [s, big],
           suggestions: [big],
         };
-        const msg = renderReply({ ...base, report });
-        expectWithinLimits(msg);
-        expectEscaped(msg);
+        for (const view of [undefined, 'details' as const]) {
+          const msg = renderReply({ ...base, view, report });
+          expectWithinLimits(msg);
+          expectEscaped(msg);
+        }
       }),
       { numRuns: 100 },
     );

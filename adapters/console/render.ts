@@ -1,6 +1,8 @@
 // Terminal rendering of the reply model: aligned columns, a bar of the memory split, <= 100 columns.
 import type { Reply } from '../../commands/types.ts';
-import { displayOrder, type Fit, type Report } from '../../src/report.ts';
+import type { Fit, Report } from '../../src/report.ts';
+import { reportView, verdictGroups, type ReportView } from '../../src/view.ts';
+import { chartText } from '../../src/chart-data.ts';
 import { gib, gibNumber, tokens } from '../../src/units.ts';
 
 export const WIDTH = 100;
@@ -18,10 +20,17 @@ const MARKS: Record<string, string> = {
   overhead: '.',
 };
 
-export function renderText(reply: Reply): string {
+/** `brief`: the compact answer (the chat platforms' public reply); else the full report. */
+export function renderText(reply: Reply, opts: { brief?: boolean } = {}): string {
   switch (reply.kind) {
-    case 'estimate':
-      return renderReport(reply.report);
+    case 'estimate': {
+      const text =
+        opts.brief && reply.view !== 'details'
+          ? renderBrief(reportView(reply.report))
+          : renderReport(reply.report);
+      // A terminal shows no image: the chart in words (the CLI's --chart writes the PNG).
+      return reply.chart ? `${text}\n\nMemory vs context:\n${chartText(reply.chart)}` : text;
+    }
     case 'error':
       return [...wrap(`error: ${reply.message}`, WIDTH), ...wrap(`example: ${reply.example}`, WIDTH)].join(
         '\n',
@@ -65,6 +74,25 @@ export function renderText(reply: Reply): string {
         ...wrap(reply.note, WIDTH),
       ].join('\n');
   }
+}
+
+/** The compact answer: the question, the answer, a line per component, a few cards, the best change. */
+export function renderBrief(v: ReportView): string {
+  const out: string[] = [truncate(v.question, WIDTH), ...wrap(v.answer, WIDTH), ''];
+  const labelW = Math.max(...v.components.map((c) => c.label.length), 5);
+  for (const c of v.components) out.push(`  ${pad(c.label, labelW)} ${lpad(gib(c.bytes), 10)}`);
+  if (v.cards.length > 0) {
+    out.push('', v.cardsEach > 1 ? `GPUs (${v.cardsEach} cards each):` : 'GPUs:');
+    const nameW = Math.min(30, Math.max(...v.cards.map((c) => c.fit.name.length + (c.asked ? 8 : 0))));
+    for (const c of v.cards) {
+      const name = `${c.fit.name}${c.asked ? ' (asked)' : ''}`;
+      out.push(
+        truncate(`  ${pad(truncate(name, nameW), nameW)}  ${[c.status, ...c.facts].join(', ')}`, WIDTH),
+      );
+    }
+  }
+  if (v.suggestion) out.push('', ...wrap(`To make it fit: ${v.suggestion}`, WIDTH));
+  return out.join('\n');
 }
 
 export function renderReport(r: Report): string {
@@ -129,16 +157,11 @@ function fitsSection(r: Report): string[] {
     out.push(fitLine(r.focus, r));
     out.push('');
   }
-  for (const v of ['fits', 'tight', 'no'] as const) {
-    const rows = r.fits.filter((f) => f.verdict === v);
-    if (rows.length === 0) continue;
-    // Most relevant first: the smallest cards that fit; for "no", the closest misses.
-    rows.sort(displayOrder(v));
-    const shown = rows.slice(0, v === 'no' ? 6 : 8);
-    out.push(
-      `${VERDICT_TITLE[v]}${split} (${rows.length} GPUs${rows.length > shown.length ? `, ${shown.length} shown` : ''}):`,
-    );
-    for (const f of shown) out.push(fitLine(f, r));
+  // The same rows every platform shows (src/view.ts).
+  for (const g of verdictGroups(r)) {
+    const shown = g.total > g.rows.length ? `, ${g.rows.length} shown` : '';
+    out.push(`${VERDICT_TITLE[g.verdict]}${split} (${g.total} GPUs${shown}):`);
+    for (const f of g.rows) out.push(fitLine(f, r));
   }
   return out;
 }

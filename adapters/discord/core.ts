@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { complete, searchGpus, searchModels } from '../../commands/complete.ts';
 import { FAULT_TEXT } from '../../commands/lookup.ts';
 import type { Reply } from '../../commands/types.ts';
-import { isVariantPayload } from '../../commands/variants.ts';
+import { isVariantPayload, isViewPayload } from '../../commands/variants.ts';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
 import { createPipeline, type Deliver, type Question } from '../shared/pipeline.ts';
 import type { RateLimiter } from '../shared/rate-limit.ts';
@@ -23,7 +23,8 @@ import type { ReplyCache } from '../shared/reply-cache.ts';
 import type { Logger } from '../shared/log.ts';
 import { DISCORD_COMMAND, readOptions } from './command.ts';
 import { EPHEMERAL, LIMITS } from './limits.ts';
-import { clip, renderReply, textMessage, type DiscordMessage } from './render.ts';
+import { CHART_FILE, clip, renderReply, textMessage, type DiscordMessage } from './render.ts';
+import { chartPng, type DrawChart } from '../shared/attach.ts';
 
 /** The part of an interaction the core reads; raw API JSON satisfies it as is. */
 const InteractionSchema = z.object({
@@ -74,12 +75,24 @@ export type InteractionHandler = ((
 
 /** The interaction webhook (https://discord.com/developers/docs/interactions/receiving-and-responding). */
 export interface InteractionWebhook {
-  /** PATCH /webhooks/{application.id}/{interaction.token}/messages/@original */
-  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  /** PATCH /webhooks/{application.id}/{interaction.token}/messages/@original (with files: multipart) */
+  editOriginal(
+    applicationId: string,
+    token: string,
+    message: DiscordMessage,
+    files?: WebhookFile[],
+  ): Promise<void>;
   /** DELETE /webhooks/{application.id}/{interaction.token}/messages/@original */
   deleteOriginal(applicationId: string, token: string): Promise<void>;
   /** POST /webhooks/{application.id}/{interaction.token} */
   followUp(applicationId: string, token: string, message: DiscordMessage & { flags?: number }): Promise<void>;
+}
+
+/** A file attached to a webhook message (the chart PNG). */
+export interface WebhookFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
 }
 
 export interface CoreOptions {
@@ -93,15 +106,24 @@ export interface CoreOptions {
   webhook?: InteractionWebhook;
   /** Finished catalog answers by question (default: a bounded cache; false turns it off). */
   replyCache?: ReplyCache<APIInteractionResponse> | false;
+  /** Draws charts (default: shared/chart.ts on its worker thread; tests inject a fake or a failure). */
+  drawChart?: DrawChart;
 }
 
 /** Above this, a reply is logged as slow: it is eating into Discord's 3-second window. */
 const SLOW_MS = LIMITS.responseDeadlineMs / 3;
 
-/** A command's answer is a new message; a click's replaces the message, or tells only the clicker why not. */
+/**
+ * A command's answer is a new message; a click's replaces the message, or tells only the clicker why not.
+ * Details are a new message for the clicker alone.
+ */
 function render(reply: Reply, q: Question): APIInteractionResponse {
   const message = renderReply(reply);
-  if (q.kind === 'button' && reply.kind !== 'error')
+  if (
+    q.kind === 'button' &&
+    reply.kind !== 'error' &&
+    !(reply.kind === 'estimate' && reply.view === 'details')
+  )
     // The message keeps its visibility: an update cannot change who sees it.
     return { type: InteractionResponseType.UpdateMessage, data: message };
   return {
@@ -114,6 +136,7 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
   const { log } = opts;
   const now = opts.now ?? Date.now;
   const webhook = opts.webhook;
+  const draw = opts.drawChart;
   const pipeline = createPipeline<APIInteractionResponse>({
     log,
     render,
@@ -124,25 +147,37 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
   });
 
   /**
-   * Where a deferred answer goes: the result replaces the "thinking" message (or, for a click, the message
-   * clicked). A public deferral cannot turn ephemeral, so an error there removes it and tells only the asker
-   * in an ephemeral follow-up. Undefined when the interaction cannot be addressed later.
+   * Where a deferred answer goes. `command`: the result replaces the "thinking" message; a public deferral
+   * cannot turn ephemeral, so an error there removes it and tells only the asker in an ephemeral follow-up.
+   * `update` (a variant click): the result replaces the message clicked; an error is a follow-up to the
+   * clicker. `view` (Details, Chart): the clicker's own ephemeral message. Undefined when the interaction
+   * cannot be addressed later.
    */
   function deliverer(
     i: InteractionIn,
     sent: Promise<unknown> | undefined,
-    button: boolean,
+    how: 'command' | 'update' | 'view',
   ): Deliver | undefined {
     if (!webhook || typeof i.application_id !== 'string' || typeof i.token !== 'string') return undefined;
     const app = i.application_id;
     const token = i.token;
     return async (reply, asked) => {
       await (sent ?? Promise.resolve()).catch(() => undefined);
+      if (reply.kind === 'estimate' && reply.chart) {
+        const png = await chartPng(reply.chart, {
+          maxBytes: LIMITS.attachmentBytes,
+          theme: 'dark',
+          log,
+          draw,
+        });
+        const files = png ? [{ name: CHART_FILE, data: png, contentType: 'image/png' }] : undefined;
+        return webhook.editOriginal(app, token, renderReply(reply, { chart: png !== null }), files);
+      }
       const message = renderReply(reply);
-      // A private command was deferred privately (see command()), so its original can carry any answer.
-      const deferredEphemeral = asked.private && !button;
-      if (reply.kind === 'estimate' || deferredEphemeral) return webhook.editOriginal(app, token, message);
-      if (!button) await webhook.deleteOriginal(app, token).catch(() => undefined);
+      // A private command was deferred privately, so its original can carry any answer.
+      if (reply.kind === 'estimate' || how === 'view' || (how === 'command' && asked.private))
+        return webhook.editOriginal(app, token, message);
+      if (how === 'command') await webhook.deleteOriginal(app, token).catch(() => undefined);
       return webhook.followUp(app, token, { ...message, flags: EPHEMERAL });
     };
   }
@@ -158,7 +193,7 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
     if (i.data?.name !== DISCORD_COMMAND.name)
       return ephemeral(`This bot answers \`/${DISCORD_COMMAND.name}\` only.`);
     const question: Question = { kind: 'command', input: readOptions(i.data.options) };
-    const deliver = deliverer(i, sent, false);
+    const deliver = deliverer(i, sent, 'command');
     const o = pipeline.ask(userId(i), question, deliver);
     if (o.type === 'limited') return limitedAnswer(o, 'command');
     if (o.type === 'answer') return o.out;
@@ -195,10 +230,14 @@ export function createInteractionHandler(opts: CoreOptions): InteractionHandler 
     const id = i.data?.custom_id ?? '';
     if (i.data?.component_type !== ComponentType.Button || !isVariantPayload(id))
       return ephemeral('This button is from an older version of the bot; ask again with `/vram`.');
-    const deliver = deliverer(i, sent, true);
+    const view = isViewPayload(id);
+    const deliver = deliverer(i, sent, view ? 'view' : 'update');
     const o = pipeline.ask(userId(i), { kind: 'button', payload: id }, deliver);
     if (o.type === 'limited') return limitedAnswer(o, 'button');
     if (o.type === 'answer') return o.out;
+    // Details or the chart: a new message for the clicker, "thinking" until it is ready.
+    if (view)
+      return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } };
     // The message stays as it is until the lookup is done, then the result replaces it.
     return { type: InteractionResponseType.DeferredMessageUpdate };
   }

@@ -81,8 +81,13 @@ export function createGatewayClient(
 /** The interaction webhook through the client's REST (deferred answers: edit, delete, follow-up). */
 export function restWebhook(client: Client): InteractionWebhook {
   return {
-    editOriginal: async (app, token, message) => {
-      await client.rest.patch(Routes.webhookMessage(app, token, '@original'), { body: message, auth: false });
+    editOriginal: async (app, token, message, files = []) => {
+      const attachments = files.map((file, id) => ({ id, filename: file.name }));
+      await client.rest.patch(Routes.webhookMessage(app, token, '@original'), {
+        body: files.length > 0 ? { ...message, attachments } : message,
+        ...(files.length > 0 ? { files } : {}),
+        auth: false,
+      });
     },
     deleteOriginal: async (app, token) => {
       await client.rest.delete(Routes.webhookMessage(app, token, '@original'), { auth: false });

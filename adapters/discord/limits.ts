@@ -31,6 +31,8 @@ export const LIMITS = {
     options: 25,
     choices: 25,
   },
+  /** Files a bot may attach to one message (the chart PNG): 10 MiB on servers without boosts. */
+  attachmentBytes: 10 * 1024 * 1024,
   /** An interaction must be answered within this long, or the user sees "The application did not respond". */
   responseDeadlineMs: 3000,
 } as const;

@@ -12,9 +12,11 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { buttonsFor } from '../../commands/variants.ts';
+import { buttonsFor, viewButtonsFor, type Button } from '../../commands/variants.ts';
 import type { Reply } from '../../commands/types.ts';
-import { displayOrder, firstK, type Fit, type Report } from '../../src/report.ts';
+import type { Fit, Report } from '../../src/report.ts';
+import { chartText } from '../../src/chart-data.ts';
+import { reportView, verdictGroups, type CardView, type ReportView, type Tone } from '../../src/view.ts';
 import { gib, gibNumber, tokens } from '../../src/units.ts';
 import { LIMITS } from './limits.ts';
 
@@ -32,11 +34,28 @@ export interface DiscordMessage {
 const NO_MENTIONS = { parse: [] as [] };
 const COLOR = { estimate: 0x5865f2, fits: 0x57f287, tight: 0xfee75c, no: 0xed4245, info: 0x99aab5 };
 
-export function renderReply(reply: Reply): DiscordMessage {
+/** The chart file's name: the embed shows it with `attachment://` (the upload carries the bytes). */
+export const CHART_FILE = 'vram-chart.png';
+
+/**
+ * `chart`: for an answer that asked for its chart, whether the PNG goes with the message (true), or could
+ * not be drawn (false: a short apology and the chart's text instead). Left out, no chart is mentioned.
+ */
+export function renderReply(reply: Reply, opts: { chart?: boolean } = {}): DiscordMessage {
   switch (reply.kind) {
     case 'estimate':
+      // Details are for the clicker alone and need no buttons; the compact answer carries them.
+      if (reply.view === 'details')
+        return { embeds: [estimateEmbed(reply.report)], components: [], allowed_mentions: NO_MENTIONS };
       return {
-        embeds: [estimateEmbed(reply.report)],
+        embeds: [
+          compactEmbed(
+            reportView(reply.report),
+            reply.chart && opts.chart !== undefined
+              ? { drawn: opts.chart, text: chartText(reply.chart) }
+              : null,
+          ),
+        ],
         components: buttonRows(reply.query, reply.report),
         allowed_mentions: NO_MENTIONS,
       };
@@ -233,7 +252,6 @@ const MARKS: Record<string, string> = {
 };
 const OTHER_MARK = '⬛';
 const BAR_SQUARES = 20;
-const FIT_ROWS = { fits: 6, tight: 5, no: 5 } as const;
 const VERDICT = {
   fits: '✅ Fits',
   tight: '⚠️ Tight',
@@ -256,6 +274,40 @@ function esc(text: string): string {
 const INLINE_MARKDOWN = /[\\*_~`|[\]]/g;
 const LINE_MARKDOWN = /^(\s*)([>#-])/gm;
 
+const ICON: Record<Tone, string> = { fits: '✅', tight: '⚠️', no: '❌', info: '📐' };
+
+export const COMPACT_FOOTER = 'GiB = 2^30 bytes · Details: formulas, assumptions and every GPU';
+
+/**
+ * The public answer, readable at a glance: the question, the answer (verdict first), a line per component,
+ * a few cards, and the one change that matters most. Everything else is behind the Details button.
+ */
+export function compactEmbed(v: ReportView, chart: { drawn: boolean; text: string } | null = null): APIEmbed {
+  const b = new EmbedBudget()
+    .title(esc(v.question))
+    .footer(COMPACT_FOOTER)
+    .color(COLOR[v.tone === 'info' ? 'estimate' : v.tone]);
+  const parts = v.components.map((c) => `${MARKS[c.id] ?? OTHER_MARK} ${esc(c.label)} · ${gib(c.bytes)}`);
+  b.description([`${ICON[v.tone]} **${esc(v.answer)}**`, ...parts].join('\n'));
+  if (v.cards.length > 0)
+    b.field(
+      v.cardsEach > 1 ? `GPUs (${v.cardsEach} cards each)` : 'GPUs',
+      listing(v.cards.map((c) => cardLine(c))),
+    );
+  if (v.suggestion) b.field('💡 To make it fit', esc(v.suggestion));
+  if (chart && !chart.drawn)
+    b.field('📈 The chart could not be drawn; here it is in words', (room) =>
+      listWithin(chart.text.split('\n').map(esc), room),
+    );
+  const out = b.build();
+  return chart?.drawn ? { ...out, image: { url: `attachment://${CHART_FILE}` } } : out;
+}
+
+function cardLine(c: CardView): string {
+  const asked = c.asked ? ' (asked)' : '';
+  return `${ICON[c.fit.verdict]} **${esc(c.fit.name)}**${asked} · ${[c.status, ...c.facts].join(' · ')}`;
+}
+
 export function estimateEmbed(r: Report): APIEmbed {
   const b = new EmbedBudget()
     .title(esc(r.title))
@@ -274,13 +326,14 @@ export function estimateEmbed(r: Report): APIEmbed {
       name: `🎯 On ${esc(r.focus.name)}${cardsNote(r)}`,
       value: `${VERDICT[r.focus.verdict]}: ${fitLine(r.focus, r)}`,
     });
-  for (const v of ['fits', 'tight', 'no'] as const) {
-    const rows = r.fits.filter((f) => f.verdict === v);
-    if (rows.length === 0) continue;
-    const shown = firstK(rows, FIT_ROWS[v], displayOrder(v)).map((f) => fitLine(f, r));
+  // The same rows every platform shows (src/view.ts).
+  for (const g of verdictGroups(r)) {
     sections.push({
-      name: `${VERDICT[v]}${cardsNote(r)} (${rows.length} GPU${rows.length === 1 ? '' : 's'})`,
-      value: listing(shown, rows.length - shown.length),
+      name: `${VERDICT[g.verdict]}${cardsNote(r)} (${g.total} GPU${g.total === 1 ? '' : 's'})`,
+      value: listing(
+        g.rows.map((f) => fitLine(f, r)),
+        g.total - g.rows.length,
+      ),
     });
   }
   if (r.suggestions.length > 0)
@@ -357,26 +410,30 @@ function bullet(text: string): string {
   return `• ${text}`;
 }
 
-/** Variant buttons: custom_id is the stateless payload, so any process can answer the click. */
+/**
+ * Details and Chart first (a row of their own), then the variants. custom_id is the stateless payload, so
+ * any process can answer the click.
+ */
 export function buttonRows(query: string, r: Report): ButtonRow[] {
   const { buttonsPerRow, rows, customId, buttonLabel } = LIMITS.components;
-  const buttons = buttonsFor(query, r.request.mode, r.request.context, customId).slice(
-    0,
-    buttonsPerRow * rows,
-  );
-  const out: ButtonRow[] = [];
-  for (let i = 0; i < buttons.length; i += buttonsPerRow) {
-    out.push({
-      type: ComponentType.ActionRow,
-      components: buttons.slice(i, i + buttonsPerRow).map((btn) => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: clip(btn.label, buttonLabel),
-        custom_id: btn.payload,
-      })),
-    });
-  }
-  return out;
+  const row = (buttons: Button[], style: ButtonStyle.Primary | ButtonStyle.Secondary): ButtonRow[] => {
+    const out: ButtonRow[] = [];
+    for (let i = 0; i < buttons.length; i += buttonsPerRow)
+      out.push({
+        type: ComponentType.ActionRow,
+        components: buttons.slice(i, i + buttonsPerRow).map((btn) => ({
+          type: ComponentType.Button,
+          style,
+          label: clip(btn.label, buttonLabel),
+          custom_id: btn.payload,
+        })),
+      });
+    return out;
+  };
+  return [
+    ...row(viewButtonsFor(query, customId), ButtonStyle.Primary),
+    ...row(buttonsFor(query, r.request.mode, r.request.context, customId), ButtonStyle.Secondary),
+  ].slice(0, rows);
 }
 
 // ------------------------------------------------------------------------- help, gpus and models

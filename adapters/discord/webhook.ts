@@ -1,7 +1,7 @@
 // The interaction webhook over plain fetch, for HTTP interactions mode (the gateway uses discord.js's REST
 // client instead): edit the deferred original, delete it, or send a follow-up. Interaction tokens are the
 // auth; they appear only in the request path and never in an error message or a log line.
-import type { InteractionWebhook } from './core.ts';
+import type { InteractionWebhook, WebhookFile } from './core.ts';
 import type { DiscordMessage } from './render.ts';
 
 export const DISCORD_API = 'https://discord.com/api/v10';
@@ -40,13 +40,13 @@ export function fetchWebhook(opts: FetchWebhookOptions = {}): InteractionWebhook
     rest: string,
     what: string,
     body?: unknown,
+    files: WebhookFile[] = [],
   ) {
     if (!SNOWFLAKE.test(app) || !TOKEN.test(token)) throw new Error(`${what}: not an interaction id/token`);
     for (let attempt = 0; ; attempt++) {
       const res = await f(`${api}/webhooks/${app}/${token}${rest}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...encode(body, files),
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.text().catch(() => '');
@@ -63,9 +63,29 @@ export function fetchWebhook(opts: FetchWebhookOptions = {}): InteractionWebhook
   }
 
   return {
-    editOriginal: (app, token, message: DiscordMessage) =>
-      call('PATCH', app, token, '/messages/@original', 'PATCH @original', message),
+    editOriginal: (app, token, message: DiscordMessage, files?: WebhookFile[]) =>
+      call('PATCH', app, token, '/messages/@original', 'PATCH @original', message, files),
     deleteOriginal: (app, token) => call('DELETE', app, token, '/messages/@original', 'DELETE @original'),
     followUp: (app, token, message) => call('POST', app, token, '', 'follow-up', message),
   };
+}
+
+/**
+ * JSON, or with files multipart/form-data: `payload_json` names each file under `attachments` and the bytes
+ * go as `files[n]` (https://discord.com/developers/docs/reference#uploading-files). fetch sets the boundary.
+ */
+function encode(
+  body: unknown,
+  files: WebhookFile[],
+): { headers?: Record<string, string>; body?: string | FormData } {
+  if (body === undefined) return {};
+  if (files.length === 0)
+    return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const form = new FormData();
+  const attachments = files.map((file, id) => ({ id, filename: file.name }));
+  form.append('payload_json', JSON.stringify({ ...(body as object), attachments }));
+  files.forEach((file, n) =>
+    form.append(`files[${n}]`, new Blob([file.data], { type: file.contentType }), file.name),
+  );
+  return { body: form };
 }

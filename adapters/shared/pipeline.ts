@@ -19,13 +19,14 @@ export type Question = { kind: 'command'; input: CommandInput } | { kind: 'butto
  * What to send now:
  * - `limited`: the asker is over their rate; `notice` is the text to show (once per window), null to stay quiet.
  * - `answer`: the rendered answer (`reply` is absent when it came from the reply cache).
- * - `deferred`: a lookup is under way; acknowledge now (privately when `private`), the answer goes to
- *   `deliver` when ready. `delivered` settles once it has been handed over (never rejects).
+ * - `deferred`: the answer needs time (a Hub lookup, `lookup` names it; or a chart to draw); acknowledge now
+ *   (privately when `private`), the answer goes to `deliver` when ready. `delivered` settles once it has
+ *   been handed over (never rejects).
  */
 export type Outcome<Out> =
   | { type: 'limited'; notice: string | null; retryAfterMs: number }
   | { type: 'answer'; out: Out; reply?: Reply }
-  | { type: 'deferred'; lookup: string; private: boolean; delivered: Promise<void> };
+  | { type: 'deferred'; lookup?: string; private: boolean; delivered: Promise<void> };
 
 /** Turns a reply into what the platform sends; the question says whether it answers a command or a click. */
 export type Renderer<Out> = (reply: Reply, question: Question) => Out;
@@ -97,13 +98,12 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
     };
   }
 
-  /** Run the lookup, then hand the answer over; tracked until delivered, whatever happens. */
-  function defer(p: Lookup, deliver: Deliver): Promise<void> {
+  /** Run the lookup (if any), then hand the answer over; tracked until delivered, whatever happens. */
+  function defer(p: Plan, isPrivate: boolean, deliver: Deliver): Promise<void> {
+    const lookup = 'lookup' in p ? p.lookup : undefined;
     const work = settle(p, deps, fault)
-      .then((reply) => deliver(reply, { private: p.private }))
-      .catch((err: unknown) =>
-        log.warn({ err: describeError(err), lookup: p.lookup }, 'deferred answer failed'),
-      );
+      .then((reply) => deliver(reply, { private: isPrivate }))
+      .catch((err: unknown) => log.warn({ err: describeError(err), lookup }, 'deferred answer failed'));
     inflight.add(work);
     void work.finally(() => inflight.delete(work));
     return work;
@@ -128,10 +128,22 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
         const p = q.kind === 'command' ? plan(q.input, onFault) : planVariant(q.payload, onFault);
         if ('lookup' in p) {
           if (deliver)
-            return { type: 'deferred', lookup: p.lookup, private: p.private, delivered: defer(p, deliver) };
+            return {
+              type: 'deferred',
+              lookup: p.lookup,
+              private: p.private,
+              delivered: defer(p, p.private, deliver),
+            };
           const reply = hubUnavailable(p.lookup);
           return { type: 'answer', out: render(reply, q), reply };
         }
+        // A chart is drawn off the hot path (adapters/shared/chart.ts): the answer follows with it.
+        if (deliver && p.reply.kind === 'estimate' && p.reply.chart)
+          return {
+            type: 'deferred',
+            private: p.reply.ephemeral,
+            delivered: defer(p, p.reply.ephemeral, deliver),
+          };
         const rendered = render(p.reply, q);
         return {
           type: 'answer',
@@ -159,8 +171,6 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
     },
   };
 }
-
-type Lookup = Extract<Plan, { lookup: string }>;
 
 /** A question that needs the Hub, asked where no deferred answer can be delivered. */
 function hubUnavailable(id: string): Reply {

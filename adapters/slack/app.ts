@@ -28,6 +28,9 @@ import { RateLimiter, type RateLimitOptions } from '../shared/rate-limit.ts';
 import type { ReplyCache } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
 import { boltLogger } from './log.ts';
+import { SLACK_LIMITS } from './limits.ts';
+import { chartPng, type DrawChart } from '../shared/attach.ts';
+import type { ChartData } from '../../src/chart-data.ts';
 import type { Shortcut } from './receiver.ts';
 import {
   clampErrors,
@@ -50,6 +53,7 @@ export const BOT_SCOPES = [
   'chat:write', // answers to mentions and DMs, ephemeral notices (chat.postMessage, chat.postEphemeral)
   'app_mentions:read', // app_mention events
   'im:history', // message.im events: questions in the app's DM
+  'files:write', // the chart PNG (files.uploadV2)
 ] as const;
 /** Events the handlers subscribe to. */
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
@@ -73,7 +77,12 @@ export interface SlackAppOptions {
   hub?: HubResolver;
   /** Finished /vram answers by question (default: a bounded cache; false turns it off). */
   replyCache?: ReplyCache<SlackAnswer> | false;
+  /** Draws charts (default: shared/chart.ts on its worker thread; tests inject a fake or a failure). */
+  drawChart?: DrawChart;
 }
+
+/** The chart's file name in Slack. */
+export const CHART_FILE = 'vram-chart.png';
 
 /**
  * An answer as Slack takes it: a message with who sees it (a slash command's ack, a response_url post) and,
@@ -96,6 +105,9 @@ function answersDirectly(r: Receiver): r is Receiver & DirectAnswers {
 function render(reply: Reply, q: Question): SlackAnswer {
   const msg = toResponse(reply);
   if (q.kind === 'command') return msg;
+  // Details: a message for the clicker alone; the answer clicked stays.
+  if (reply.kind === 'estimate' && reply.view === 'details')
+    return { ...msg, response_type: 'ephemeral', replace_original: false };
   // A click: a result replaces the message; an error leaves it in place and tells only the clicker.
   return reply.kind === 'estimate'
     ? { ...msg, replace_original: true }
@@ -141,6 +153,48 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
 
   const failed = (what: string, err: unknown) =>
     log.warn({ call: what, err: describeError(err) }, 'slack call failed');
+
+  /**
+   * Upload an answer's chart where the answer is (a channel, a thread). False when it could not be drawn or
+   * uploaded (not in the channel, no files:write): the answer then carries the chart in words instead.
+   */
+  async function uploadChart(
+    client: webApi.WebClient,
+    data: ChartData,
+    where: { channel: string | undefined; threadTs?: string | undefined },
+  ): Promise<boolean> {
+    if (!where.channel) return false;
+    const png = await chartPng(data, {
+      maxBytes: SLACK_LIMITS.fileBytes,
+      theme: 'light',
+      log,
+      ...(opts.drawChart ? { draw: opts.drawChart } : {}),
+    });
+    if (!png) return false;
+    try {
+      const file = { file: png, filename: CHART_FILE, title: data.title };
+      await client.files.uploadV2(
+        where.threadTs
+          ? { ...file, channel_id: where.channel, thread_ts: where.threadTs }
+          : { ...file, channel_id: where.channel },
+      );
+      return true;
+    } catch (err) {
+      failed('files.uploadV2', err);
+      return false;
+    }
+  }
+
+  /** An answer with its chart: the chart goes up first, so the answer can say if it could not. */
+  async function withChart(
+    reply: Reply,
+    client: webApi.WebClient,
+    where: { channel: string | undefined; threadTs?: string | undefined },
+  ): Promise<SlackAnswer> {
+    if (reply.kind !== 'estimate' || !reply.chart) return toResponse(reply);
+    const uploaded = await uploadChart(client, reply.chart, where);
+    return toResponse(reply, renderReply(reply, { chart: uploaded }));
+  }
 
   /**
    * POST to a response_url; like Bolt's respond(), but with a timeout, a host check and a bound on how many
@@ -201,10 +255,16 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
       }
       // A Hub lookup can outlast Slack's 3 s: the ack carries a note only the asker sees, the answer follows
       // through response_url.
-      const o = pipeline.ask(user, q, (reply) => respondTo(command.response_url, toResponse(reply)));
+      const o = pipeline.ask(user, q, async (reply) =>
+        respondTo(command.response_url, await withChart(reply, client, { channel: command.channel_id })),
+      );
       if (o.type === 'limited') return await acked(limitNotice(o));
       if (o.type === 'answer') return await acked(o.out);
-      await acked(ephemeral(notice(`Looking up ${o.lookup} on the Hugging Face Hub…`)));
+      await acked(
+        ephemeral(
+          notice(o.lookup ? `Looking up ${o.lookup} on the Hugging Face Hub…` : 'Drawing the chart…'),
+        ),
+      );
       await o.delivered;
     } catch (err) {
       pipeline.fault(err);
@@ -301,14 +361,25 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
 
   // ------------------------------------------------------------ buttons: the same words, one thing changed
 
-  app.action<BlockAction>(new RegExp(`^${VARIANT_ACTION_PREFIX}`), async ({ ack, action, body }) => {
+  app.action<BlockAction>(new RegExp(`^${VARIANT_ACTION_PREFIX}`), async ({ ack, action, body, client }) => {
     await ack();
     const url = body.response_url;
     const q: Question = { kind: 'button', payload: action.type === 'button' ? (action.value ?? '') : '' };
+    // The chart goes into the thread of the answer clicked; if it cannot, the clicker gets it in words.
+    const deliver: Deliver = async (reply) => {
+      if (reply.kind === 'estimate' && reply.chart) {
+        const where = { channel: body.channel?.id, threadTs: body.message?.ts };
+        if (await uploadChart(client, reply.chart, where)) return;
+        return respondTo(url, {
+          ...toResponse(reply, renderReply(reply, { chart: false })),
+          response_type: 'ephemeral',
+          replace_original: false,
+        });
+      }
+      return respondTo(url, render(reply, q));
+    };
     try {
-      const o = pipeline.ask(who(body.team?.id ?? body.user.team_id, body.user.id), q, (reply) =>
-        respondTo(url, render(reply, q)),
-      );
+      const o = pipeline.ask(who(body.team?.id ?? body.user.team_id, body.user.id), q, deliver);
       if (o.type === 'limited') {
         if (o.notice) await respondTo(url, { ...ephemeral(notice(o.notice)), replace_original: false });
       } else if (o.type === 'answer') await respondTo(url, o.out);
@@ -349,7 +420,8 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
         ...thread,
       });
     };
-    const deliver: Deliver = (reply) => post(toResponse(reply));
+    const deliver: Deliver = async (reply) =>
+      post(await withChart(reply, client, { channel: said.channel, threadTs: threadTs ?? said.ts }));
     try {
       const o: Outcome<SlackAnswer> = pipeline.ask(
         who(said.team, said.user),

@@ -34,6 +34,8 @@ export const SLACK_LIMITS = {
   optionText: 75,
   optionValue: 150,
   selectOptions: 100,
+  /** A file uploaded with files.uploadV2 (the chart PNG): Slack takes up to 1 GB. */
+  fileBytes: 1024 * 1024 * 1024,
   /** Slash commands, interactivity and options requests must be acknowledged within 3 seconds. */
   ackDeadlineMs: 3000,
   /** Requests whose signed timestamp is further than this from our clock (either way) are replays. */

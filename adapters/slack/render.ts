@@ -1,8 +1,10 @@
 // The reply model as a Slack message: Block Kit blocks plus the plain `text` fallback Slack requires for
 // notifications and screen readers. Layout only; every number comes from the report.
 import type { GpuRow, ModelRow, Reply } from '../../commands/types.ts';
-import { buttonsFor } from '../../commands/variants.ts';
-import { displayOrder, type Fit, type Report } from '../../src/report.ts';
+import { buttonsFor, viewButtonsFor } from '../../commands/variants.ts';
+import type { Fit, Report } from '../../src/report.ts';
+import { chartText } from '../../src/chart-data.ts';
+import { reportView, verdictGroups, type CardView, type ReportView, type Tone } from '../../src/view.ts';
 import { gib, paramCount, tokens } from '../../src/units.ts';
 import {
   actions,
@@ -31,8 +33,6 @@ export interface SlackMessage {
 export const VARIANT_ACTION_PREFIX = 'vram_variant_';
 export const VARIANT_BLOCK_ID = 'vram_variants';
 
-/** How many rows of each verdict to show: the most relevant ones (see fitGroups). */
-const SHOWN: Record<Fit['verdict'], number> = { fits: 8, tight: 6, no: 5 };
 const VERDICT_TITLE: Record<Fit['verdict'], string> = {
   fits: ':white_check_mark: Fits',
   tight: ':warning: Tight',
@@ -43,10 +43,20 @@ const BUDGET = { summary: 2, facts: 1, components: 8, perVerdict: 4, list: 40 } 
 /** The fallback stays notification-sized; the blocks carry the detail. */
 const FALLBACK_MAX = 3000;
 
-export function renderReply(reply: Reply): SlackMessage {
+/**
+ * `chart`: for an answer that asked for its chart, whether the image was uploaded (true) or could not be
+ * drawn (false: a short apology and the chart in words). Left out, no chart is mentioned.
+ */
+export function renderReply(reply: Reply, opts: { chart?: boolean } = {}): SlackMessage {
   switch (reply.kind) {
     case 'estimate':
-      return renderEstimate(reply.report, reply.query);
+      if (reply.view === 'details') return renderEstimate(reply.report);
+      return renderCompact(
+        reportView(reply.report),
+        reply.query,
+        reply.report,
+        reply.chart && opts.chart === false ? chartText(reply.chart) : null,
+      );
     case 'error':
       return message(`error: ${reply.message}`, [
         section(md`:warning: ${reply.message}`),
@@ -81,7 +91,57 @@ export function headline(r: Report): string {
   return `${r.model.name}: ${gib(r.total.bytes)} (${low}-${gib(r.total.high)})`;
 }
 
-function renderEstimate(r: Report, query: string): SlackMessage {
+const ICON: Record<Tone, string> = {
+  fits: ':white_check_mark:',
+  tight: ':warning:',
+  no: ':x:',
+  info: ':straight_ruler:',
+};
+
+/**
+ * The public answer, readable at a glance: the question and the answer (verdict first), a line per
+ * component, a few cards, the one change that matters most, and the buttons (Details shows the rest).
+ */
+function renderCompact(v: ReportView, query: string, r: Report, chartInWords: string | null): SlackMessage {
+  const body: Block[] = [section(`${md`*${v.question}*`}\n${ICON[v.tone]} ${md`*${v.answer}*`}`)];
+  body.push(
+    ...sections(
+      v.components.map((c) => md`${c.label}: *${gib(c.bytes)}*`),
+      1,
+    ),
+  );
+  if (v.cards.length > 0) {
+    const heading = v.cardsEach > 1 ? `GPUs (${v.cardsEach} cards each)` : 'GPUs';
+    body.push(...sections(v.cards.map(cardLine), 1, md`*${heading}*`));
+  }
+  const notes = [
+    v.suggestion ? md`:bulb: *To make it fit:* ${v.suggestion}` : null,
+    chartInWords !== null
+      ? md`:chart_with_upwards_trend: The chart could not be drawn; in words:\n${chartInWords}`
+      : null,
+    'GiB = 2^30 bytes · *Details* shows the formulas, assumptions and every GPU',
+  ].filter((x): x is string => x !== null);
+  body.push(context(notes)!);
+  return message(`${v.question}: ${v.answer}`, body, buttonBlocks(query, r));
+}
+
+function cardLine(c: CardView): string {
+  const asked = c.asked ? ' (asked)' : '';
+  return `${ICON[c.fit.verdict]} ${md`*${c.fit.name}*${asked} · ${[c.status, ...c.facts].join(' · ')}`}`;
+}
+
+/** Details and Chart, then the variants: one actions block (Slack allows 25 elements). */
+function buttonBlocks(query: string, r: Report): Block[] {
+  const specs = [
+    ...viewButtonsFor(query, SLACK_LIMITS.buttonValue),
+    ...buttonsFor(query, r.request.mode, r.request.context, SLACK_LIMITS.buttonValue),
+  ].map((b) => ({ actionId: `${VARIANT_ACTION_PREFIX}${b.variant}`, label: b.label, value: b.payload }));
+  const block = actions(VARIANT_BLOCK_ID, specs);
+  return block ? [block] : [];
+}
+
+/** The details (the Details button): formulas, every assumption, the GPU lists. */
+function renderEstimate(r: Report): SlackMessage {
   const body: Block[] = [header(headline(r))];
   body.push(...sections([md`${r.title}`, md`${r.summary}`], BUDGET.summary));
   body.push(...fieldSections(facts(r), BUDGET.facts));
@@ -95,11 +155,11 @@ function renderEstimate(r: Report, query: string): SlackMessage {
   );
   body.push(...sections(componentLines, BUDGET.components, '*Memory* (GiB = 2^30 bytes)'));
 
-  for (const [verdict, rows] of fitGroups(r)) {
-    const shown = rows.slice(0, SHOWN[verdict]);
-    const lines = shown.map((f) => `• ${fitLine(f, r)}`);
-    if (rows.length > shown.length) lines.push(more(rows.length - shown.length));
-    const title = `*${VERDICT_TITLE[verdict]}${escapeMrkdwn(cardsEach(r))}* (${rows.length} GPU${rows.length === 1 ? '' : 's'})`;
+  // The same rows every platform shows (src/view.ts).
+  for (const g of verdictGroups(r)) {
+    const lines = g.rows.map((f) => `• ${fitLine(f, r)}`);
+    if (g.total > g.rows.length) lines.push(more(g.total - g.rows.length));
+    const title = `*${VERDICT_TITLE[g.verdict]}${escapeMrkdwn(cardsEach(r))}* (${g.total} GPU${g.total === 1 ? '' : 's'})`;
     body.push(...sections(lines, BUDGET.perVerdict, title));
   }
 
@@ -109,26 +169,7 @@ function renderEstimate(r: Report, query: string): SlackMessage {
   ].filter((x): x is string => x !== null);
   const notesBlock = context(notes);
   if (notesBlock) body.push(notesBlock);
-
-  const buttons = buttonsFor(query, r.request.mode, r.request.context, SLACK_LIMITS.buttonValue).map((b) => ({
-    actionId: `${VARIANT_ACTION_PREFIX}${b.variant}`,
-    label: b.label,
-    value: b.payload,
-  }));
-  const buttonBlock = actions(VARIANT_BLOCK_ID, buttons);
-  return message(`${headline(r)}. ${r.summary}`, body, buttonBlock ? [buttonBlock] : []);
-}
-
-/** Most relevant first: for fits and tight the smallest cards that hold it, for "no" the closest misses. */
-export function fitGroups(r: Report): [Fit['verdict'], Fit[]][] {
-  const out: [Fit['verdict'], Fit[]][] = [];
-  for (const v of ['fits', 'tight', 'no'] as const) {
-    const rows = r.fits.filter((f) => f.verdict === v);
-    if (rows.length === 0) continue;
-    rows.sort(displayOrder(v));
-    out.push([v, rows]);
-  }
-  return out;
+  return message(`${headline(r)}. ${r.summary}`, body);
 }
 
 /** What the title does not say: parameter count, and for inference the runtime and KV cache type. */

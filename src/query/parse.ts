@@ -91,6 +91,8 @@ export interface Draft {
   gpu?: string;
   gpuCount?: number;
   visibility?: 'public' | 'private';
+  /** `chart`: the answer comes with the memory-vs-context chart (a rendering choice, not part of the request). */
+  chart?: boolean;
   /** An Ollama tag as typed (`qwen2.5:14b`, `gemma3:27b-it-qat`): runtime Ollama unless one is named. */
   ollamaTag?: string;
   /** The quantization the tag names (`-q8_0`, `-qat`), if any. */
@@ -229,7 +231,7 @@ const GPU_WORDS: readonly string[] = [...GPU_NAMES, ...GPU_FAMILY_NAMES];
 /** Every bare word the language knows but GPU names, for did-you-mean (GPUs are guessed on their own). */
 const BARE_VOCABULARY: readonly string[] = [
   ...MODEL_NAMES, ...FORMAT_WORDS, ...Object.keys(MODE_WORDS), ...TRAIN_WORDS, ...Object.keys(RUNTIME_WORDS),
-  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', ...Object.keys(FRAMEWORK_WORDS), 'liger',
+  ...Object.keys(OPTIMIZER_WORDS), 'mixed', 'private', 'public', 'chart', ...Object.keys(FRAMEWORK_WORDS), 'liger',
   ...Object.keys(PARALLEL_WORDS),
 ]; // prettier-ignore
 
@@ -1054,6 +1056,10 @@ function applySingle(d: Draft, word: string, afterOn: boolean, next?: string): b
   }
   if (word === 'private' || word === 'ephemeral' || word === 'public') {
     set(d, 'visibility', word === 'public' ? 'public' : 'private', word, 'visibility');
+    return true;
+  }
+  if (word === 'chart' || word === 'graph' || word === 'plot') {
+    d.chart = true;
     return true;
   }
   if (word === 'gc' || word === 'checkpointing') {
