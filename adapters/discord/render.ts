@@ -296,7 +296,7 @@ export function compactEmbed(v: ReportView, chart: { drawn: boolean; text: strin
     );
   if (v.suggestion) b.field('💡 To make it fit', esc(v.suggestion));
   if (chart && !chart.drawn)
-    b.field('📈 The chart could not be drawn; here it is in words', (room) =>
+    b.field('📈 Sorry, no chart this time; here it is in words', (room) =>
       listWithin(chart.text.split('\n').map(esc), room),
     );
   const out = b.build();

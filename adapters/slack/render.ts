@@ -117,7 +117,7 @@ function renderCompact(v: ReportView, query: string, r: Report, chartInWords: st
   const notes = [
     v.suggestion ? md`:bulb: *To make it fit:* ${v.suggestion}` : null,
     chartInWords !== null
-      ? md`:chart_with_upwards_trend: The chart could not be drawn; in words:\n${chartInWords}`
+      ? md`:chart_with_upwards_trend: Sorry, no chart this time; here it is in words:\n${chartInWords}`
       : null,
     'GiB = 2^30 bytes · *Details* shows the formulas, assumptions and every GPU',
   ].filter((x): x is string => x !== null);
