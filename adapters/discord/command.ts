@@ -1,13 +1,15 @@
 // The Discord application command, derived from the declarations in commands/ (one source of truth):
 // what `npm run register` deploys, and how the core reads the options Discord sends back.
+import type {
+  APIApplicationCommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  type APIApplicationCommandOption,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from './api.ts';
 import type { Command, OptionDecl, OptionType } from '../../commands/types.ts';
 import { vram } from '../../commands/vram.ts';
 import { LIMITS } from './limits.ts';
@@ -19,7 +21,10 @@ export const OPTION_TYPE = {
   string: ApplicationCommandOptionType.String,
   integer: ApplicationCommandOptionType.Integer,
   boolean: ApplicationCommandOptionType.Boolean,
-} as const satisfies Record<OptionType, ApplicationCommandOptionType>;
+} as const satisfies Record<
+  OptionType,
+  (typeof ApplicationCommandOptionType)[keyof typeof ApplicationCommandOptionType]
+>;
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 

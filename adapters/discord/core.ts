@@ -4,13 +4,8 @@
 // lookup that may take longer than Discord's 3 seconds: it is answered with a deferral (type 5, or 6 for a
 // button) and the result replaces the original through the interaction webhook once the lookup is done.
 // Every fault still becomes a short ephemeral answer (never "The application did not respond").
-import {
-  ComponentType,
-  InteractionResponseType,
-  InteractionType,
-  type APIApplicationCommandOptionChoice,
-  type APIInteractionResponse,
-} from 'discord.js';
+import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from 'discord.js';
+import { ComponentType, InteractionResponseType, InteractionType } from './api.ts';
 import { z } from 'zod';
 import { complete, searchGpus, searchModels } from '../../commands/complete.ts';
 import { FAULT_TEXT } from '../../commands/lookup.ts';

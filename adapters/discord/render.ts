@@ -1,17 +1,14 @@
 // Reply model -> Discord message data: an estimate is ONE embed plus variant buttons; help, gpus and
 // models are embeds; errors and notices are plain content. Every limit in limits.ts holds by
-// construction: the builder clips and drops, it never throws, and it counts with discord.js's own
-// embedLength. Nobody is ever pinged (allowed_mentions parses nothing).
-import {
-  ButtonStyle,
-  ComponentType,
-  embedLength,
-  escapeMarkdown,
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIEmbedField,
+// construction: the builder clips and drops, it never throws, and it counts the way Discord does (embedLength
+// below; the tests check it against discord.js's own). Nobody is ever pinged (allowed_mentions parses nothing).
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIEmbedField,
 } from 'discord.js';
+import { ButtonStyle, ComponentType } from './api.ts';
 import { buttonsFor, viewButtonsFor, type Button } from '../../commands/variants.ts';
 import type { Reply } from '../../commands/types.ts';
 import type { Fit, Report } from '../../src/report.ts';
@@ -60,7 +57,7 @@ export function renderReply(reply: Reply, opts: { chart?: boolean } = {}): Disco
         allowed_mentions: NO_MENTIONS,
       };
     case 'error':
-      return textMessage(`⚠️ ${escapeMarkdown(reply.message)}\nTry: \`${reply.example}\``);
+      return textMessage(`⚠️ ${esc(reply.message)}\nTry: \`${reply.example}\``);
     case 'help':
       return embedMessage(helpEmbed(reply));
     case 'gpus':
@@ -87,6 +84,17 @@ function embedMessage(embed: APIEmbed): DiscordMessage {
 }
 
 // ------------------------------------------------------------------------------------------- text
+
+/**
+ * The characters Discord counts toward an embed's 6000: title, description, field names and values, footer
+ * text and author name (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+ */
+export function embedLength(e: APIEmbed): number {
+  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+  n += e.author?.name.length ?? 0;
+  for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
 
 /** At most `max` UTF-16 units, ending in "…" when cut, never splitting a surrogate pair. */
 export function clip(text: string, max: number): string {
@@ -416,7 +424,7 @@ function bullet(text: string): string {
  */
 export function buttonRows(query: string, r: Report): ButtonRow[] {
   const { buttonsPerRow, rows, customId, buttonLabel } = LIMITS.components;
-  const row = (buttons: Button[], style: ButtonStyle.Primary | ButtonStyle.Secondary): ButtonRow[] => {
+  const row = (buttons: Button[], style: (typeof ButtonStyle)['Primary' | 'Secondary']): ButtonRow[] => {
     const out: ButtonRow[] = [];
     for (let i = 0; i < buttons.length; i += buttonsPerRow)
       out.push({
@@ -449,7 +457,7 @@ function helpEmbed(reply: Extract<Reply, { kind: 'help' }>): APIEmbed {
 }
 
 function gpusEmbed(reply: Extract<Reply, { kind: 'gpus' }>): APIEmbed {
-  const b = new EmbedBudget().title(escapeMarkdown(reply.title)).footer(reply.note).color(COLOR.info);
+  const b = new EmbedBudget().title(esc(reply.title)).footer(reply.note).color(COLOR.info);
   if (reply.rows.length === 0) {
     b.description('No GPU matches that filter. `/vram gpus` lists them all.');
     return b.build();
@@ -477,7 +485,7 @@ function runnableEmbed(reply: Extract<Reply, { kind: 'runnable' }>): APIEmbed {
 }
 
 function modelsEmbed(reply: Extract<Reply, { kind: 'models' }>): APIEmbed {
-  const b = new EmbedBudget().title(escapeMarkdown(reply.title)).footer(reply.note).color(COLOR.info);
+  const b = new EmbedBudget().title(esc(reply.title)).footer(reply.note).color(COLOR.info);
   const lines = reply.rows.map((m) => {
     const active = m.activeB === null ? '' : ` (${m.activeB}B active)`;
     return `\`${m.id}\` ${m.paramsB}B${active}, ${tokens(m.context)} ctx${m.notes ? `, ${m.notes}` : ''}`;

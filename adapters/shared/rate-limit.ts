@@ -3,7 +3,10 @@
 export interface RateLimitOptions {
   capacity: number;
   perSecond: number;
-  /** Forget idle users after this long, so the map stays bounded. */
+  /**
+   * Forget users idle this long (default: the time a bucket takes to refill completely, after which it is
+   * the same as a new user's, so forgetting it changes no answer and the map holds only recent askers).
+   */
   idleMs?: number;
   /** Hard cap on tracked users; the oldest are dropped first. */
   maxUsers?: number;
@@ -50,7 +53,7 @@ export class RateLimiter {
   }
 
   private remember(user: string, b: Bucket, now: number): void {
-    const idle = this.opts.idleMs ?? 10 * 60_000;
+    const idle = this.opts.idleMs ?? Math.ceil((this.opts.capacity / this.opts.perSecond) * 1000);
     const max = this.opts.maxUsers ?? 100_000;
     for (const [k, v] of this.buckets) {
       if (this.buckets.size < max && now - v.at < idle) break;

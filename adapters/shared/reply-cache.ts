@@ -3,7 +3,7 @@
 // popular questions again and again, so the second asker gets the first asker's answer without the parse,
 // estimate, fit over every GPU, render and JSON serialization (~250 us of CPU per answer, measured in
 // `npm run bench`). Bounded by entries and by serialized bytes (least recently used goes first), so memory
-// stays flat under any stream of distinct queries (~25 MiB of heap when full). Only answers that need no
+// stays flat under any stream of distinct queries (~12 MiB of heap when full). Only answers that need no
 // network are cached: Hub lookups have their own TTL cache (hub/client.ts), and rate-limit notices are
 // decided before the cache.
 import { LRUCache } from 'lru-cache';
@@ -12,10 +12,11 @@ export const REPLY_CACHE_DEFAULTS = {
   /** Distinct questions kept; a busy community asks far fewer distinct ones per hour. */
   maxEntries: 2000,
   /**
-   * Serialized JSON bytes kept in all (a full estimate is ~3-6 KB). The answers' objects take ~3x their
-   * JSON in heap (measured: 2,000 Discord answers = 7 MiB of JSON, 22 MiB of heap), so ~25 MiB at most.
+   * Serialized JSON bytes kept in all (a compact answer is ~2-3 KB). The answers' objects take ~3x their
+   * JSON in heap (measured: 2,000 Discord answers = 7 MiB of JSON, 22 MiB of heap), so ~12 MiB at most per
+   * platform.
    */
-  maxBytes: 8 * 1024 * 1024,
+  maxBytes: 4 * 1024 * 1024,
 } as const;
 
 /**

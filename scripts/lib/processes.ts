@@ -2,7 +2,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -18,9 +18,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The node flags of `npm start` (package.json is their one home): the bench measures what ships. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return (
+    /node (.*?)\s*dist\/adapters\/main\.js/.exec(pkg.scripts.start)?.[1]?.split(/\s+/).filter(Boolean) ?? []
+  );
+}
+
 /**
  * The bot with only the given environment: the sources under tsx (tests), or with `compiled` the build
- * `npm start` runs (node dist/adapters/main.js; the bench and the soak measure what ships).
+ * `npm start` runs (node with its flags, dist/adapters/main.js; the bench and the soak measure what ships).
  */
 export function startBot(env: Record<string, string>, compiled = false): ChildProcess {
   const clean: Record<string, string> = {
@@ -29,7 +37,9 @@ export function startBot(env: Record<string, string>, compiled = false): ChildPr
     LOG_LEVEL: 'warn',
     ...env,
   };
-  const args = compiled ? ['dist/adapters/main.js'] : ['--import', 'tsx', 'adapters/main.ts'];
+  const args = compiled
+    ? [...startFlags(), 'dist/adapters/main.js']
+    : ['--import', 'tsx', 'adapters/main.ts'];
   return spawn(process.execPath, args, {
     cwd: ROOT,
     env: clean,
