@@ -29,6 +29,19 @@ describe('rate limit (token bucket)', () => {
     for (let i = 0; i < 1000; i++) rl.take(`user${i}`, i);
     expect(rl.size).toBeLessThanOrEqual(100);
   });
+  it('forgets a user once their bucket has refilled (the same as a new user), so the map holds recent askers only', () => {
+    const rl = new RateLimiter({ capacity: 5, perSecond: 0.5 }); // full again 10 s after the last request
+    for (let i = 0; i < 1000; i++) rl.take(`user${i}`, i);
+    expect(rl.size).toBe(1000);
+    rl.take('late', 999 + 10_000);
+    // Everyone idle for 10 s or more is gone; the ones who asked within the last 10 s stay.
+    expect(rl.size).toBe(1);
+    for (let i = 0; i < 5; i++) rl.take('late', 20_000);
+    expect(rl.take('late', 20_000)).toMatchObject({ ok: false });
+    // A newcomer's arrival (when idle users are swept) does not forget a user who is still limited.
+    rl.take('other', 20_500);
+    expect(rl.take('late', 20_500)).toMatchObject({ ok: false });
+  });
   it('says how long to wait', () => {
     expect(rateLimitMessage(1500)).toMatch(/2 seconds/);
     expect(rateLimitMessage(200)).toMatch(/1 second\b/);
