@@ -1,8 +1,8 @@
 // The Slack app: one Bolt App whose handlers serve both transports (the HTTP receiver and Socket Mode).
-// Each handler translates the Slack payload into command input, runs the command, renders the reply.
-// Stateless: nothing is kept between requests except the per-process rate-limit buckets, so any replica
-// can answer any request, including a click on a message another replica posted.
-import pLimit from 'p-limit';
+// Each handler turns its payload into a Question for the shared answer pipeline (adapters/shared/pipeline.ts)
+// and sends what comes back: on the ack, through response_url, or as a chat message. Stateless: nothing is
+// kept between requests except the per-process rate-limit buckets and finished answers, so any replica can
+// answer any request, including a click on a message another replica posted.
 import {
   App,
   type AllMiddlewareArgs,
@@ -16,22 +16,19 @@ import { FAULT_TEXT } from '../../commands/lookup.ts';
 import type { Reply } from '../../commands/types.ts';
 import { vram } from '../../commands/vram.ts';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
+import type { DrawChart } from '../shared/attach.ts';
 import { describeError, type Logger } from '../shared/log.ts';
 import {
   createPipeline,
   DEFAULT_RATE_LIMIT,
+  type AnswerPipeline,
   type Deliver,
-  type Outcome,
   type Question,
 } from '../shared/pipeline.ts';
 import { RateLimiter, type RateLimitOptions } from '../shared/rate-limit.ts';
 import type { ReplyCache } from '../shared/reply-cache.ts';
 import { unescapeSlack } from './blocks.ts';
 import { boltLogger } from './log.ts';
-import { SLACK_LIMITS } from './limits.ts';
-import { chartPng, type DrawChart } from '../shared/attach.ts';
-import type { ChartData } from '../../src/chart-data.ts';
-import type { Shortcut } from './receiver.ts';
 import {
   clampErrors,
   errorField,
@@ -43,7 +40,20 @@ import {
   readSubmission,
   type Origin,
 } from './modal.ts';
-import { notice, renderReply, VARIANT_ACTION_PREFIX, type SlackMessage } from './render.ts';
+import { createOutbound, type Outbound } from './outbound.ts';
+import type { Shortcut } from './receiver.ts';
+import {
+  ephemeral,
+  notice,
+  renderReply,
+  toResponse,
+  VARIANT_ACTION_PREFIX,
+  type SlackAnswer,
+  type SlackMessage,
+} from './render.ts';
+
+export { CHART_FILE, OUTBOUND } from './outbound.ts';
+export { toResponse, type SlackAnswer } from './render.ts';
 
 /** The slash command, from the declaration (the manifest test checks the manifest names the same). */
 export const COMMAND = `/${vram.name}`;
@@ -57,13 +67,6 @@ export const BOT_SCOPES = [
 ] as const;
 /** Events the handlers subscribe to. */
 export const BOT_EVENTS = ['app_mention', 'message.im'] as const;
-
-/** A reply posted later through response_url has to arrive while the user still waits. */
-const RESPONSE_URL_TIMEOUT_MS = 5000;
-/** response_url posts: this many at once per process, this many more waiting; past that, dropped and logged. */
-export const OUTBOUND = { concurrency: 8, maxQueued: 1000 } as const;
-/** Only Slack's own hosts receive response_url posts (the URL arrives in signed payloads; belt and braces). */
-const RESPONSE_URL = /^https:\/\/hooks\.slack(-gov)?\.com\//;
 
 export interface SlackAppOptions {
   receiver: Receiver;
@@ -81,37 +84,10 @@ export interface SlackAppOptions {
   drawChart?: DrawChart;
 }
 
-/** The chart's file name in Slack. */
-export const CHART_FILE = 'vram-chart.png';
-
-/**
- * An answer as Slack takes it: a message with who sees it (a slash command's ack, a response_url post) and,
- * for a click, whether it replaces the message clicked.
- */
-export type SlackAnswer = SlackMessage & {
-  response_type: 'ephemeral' | 'in_channel';
-  replace_original?: boolean;
-};
-
-/** A receiver that can answer some requests before Bolt (ours, over HTTP; Socket Mode cannot). */
-interface DirectAnswers {
-  answerDirectly(shortcut: Shortcut): void;
-}
-function answersDirectly(r: Receiver): r is Receiver & DirectAnswers {
-  return typeof (r as Partial<DirectAnswers>).answerDirectly === 'function';
-}
-
-/** A command's answer: help, errors and `private` for the asker, results to the channel (design 2.3). */
-function render(reply: Reply, q: Question): SlackAnswer {
-  const msg = toResponse(reply);
-  if (q.kind === 'command') return msg;
-  // Details: a message for the clicker alone; the answer clicked stays.
-  if (reply.kind === 'estimate' && reply.view === 'details')
-    return { ...msg, response_type: 'ephemeral', replace_original: false };
-  // A click: a result replaces the message; an error leaves it in place and tells only the clicker.
-  return reply.kind === 'estimate'
-    ? { ...msg, replace_original: true }
-    : { ...msg, response_type: 'ephemeral', replace_original: false };
+/** What every handler shares: the answer pipeline and the outbound calls. */
+interface Context {
+  pipeline: AnswerPipeline<SlackAnswer>;
+  out: Outbound;
 }
 
 /**
@@ -127,19 +103,23 @@ export function defaultClientOptions(): webApi.WebClientOptions {
 }
 
 export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number): Promise<void> } {
-  const log = opts.log;
+  const { log } = opts;
   const clientOptions = { ...defaultClientOptions(), ...opts.clientOptions };
-  const fetchFn = clientOptions.fetch ?? globalThis.fetch;
-  const outbound = pLimit(OUTBOUND.concurrency);
-  const pipeline = createPipeline<SlackAnswer>({
-    log,
-    render,
-    limiter: new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT),
-    ...(opts.now ? { now: opts.now } : {}),
-    ...(opts.hub ? { hub: opts.hub } : {}),
-    ...(opts.replyCache !== undefined ? { cache: opts.replyCache } : {}),
-  });
-
+  const ctx: Context = {
+    pipeline: createPipeline<SlackAnswer>({
+      log,
+      render,
+      limiter: new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.hub ? { hub: opts.hub } : {}),
+      ...(opts.replyCache !== undefined ? { cache: opts.replyCache } : {}),
+    }),
+    out: createOutbound({
+      fetch: clientOptions.fetch ?? globalThis.fetch,
+      log,
+      ...(opts.drawChart ? { drawChart: opts.drawChart } : {}),
+    }),
+  };
   const app = new App({
     receiver: opts.receiver,
     // An authorize function instead of `token`: Bolt then never calls auth.test, so starting needs no
@@ -150,99 +130,71 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
     // Conversation state would be per process; this app keeps none.
     convoStore: false,
   });
-
-  const failed = (what: string, err: unknown) =>
-    log.warn({ call: what, err: describeError(err) }, 'slack call failed');
-
-  /**
-   * Upload an answer's chart where the answer is (a channel, a thread). False when it could not be drawn or
-   * uploaded (not in the channel, no files:write): the answer then carries the chart in words instead.
-   */
-  async function uploadChart(
-    client: webApi.WebClient,
-    data: ChartData,
-    where: { channel: string | undefined; threadTs?: string | undefined },
-  ): Promise<boolean> {
-    if (!where.channel) return false;
-    const png = await chartPng(data, {
-      maxBytes: SLACK_LIMITS.fileBytes,
-      theme: 'light',
-      log,
-      ...(opts.drawChart ? { draw: opts.drawChart } : {}),
-    });
-    if (!png) return false;
-    try {
-      const file = { file: png, filename: CHART_FILE, title: data.title };
-      await client.files.uploadV2(
-        where.threadTs
-          ? { ...file, channel_id: where.channel, thread_ts: where.threadTs }
-          : { ...file, channel_id: where.channel },
-      );
-      return true;
-    } catch (err) {
-      failed('files.uploadV2', err);
-      return false;
-    }
-  }
-
-  /** An answer with its chart: the chart goes up first, so the answer can say if it could not. */
-  async function withChart(
-    reply: Reply,
-    client: webApi.WebClient,
-    where: { channel: string | undefined; threadTs?: string | undefined },
-  ): Promise<SlackAnswer> {
-    if (reply.kind !== 'estimate' || !reply.chart) return toResponse(reply);
-    const uploaded = await uploadChart(client, reply.chart, where);
-    return toResponse(reply, renderReply(reply, { chart: uploaded }));
-  }
-
-  /**
-   * POST to a response_url; like Bolt's respond(), but with a timeout, a host check and a bound on how many
-   * run at once. Unbounded, a burst of button clicks while Slack is slow opened one connection (and one DNS
-   * lookup in libuv's thread pool) per click, and the process could not exit until every queued lookup had
-   * run: 8.4 s after SIGTERM in the soak, against a 5 s deadline.
-   */
-  async function respondTo(url: string | undefined, payload: object): Promise<void> {
-    if (!url || !RESPONSE_URL.test(url)) throw new Error('no usable response_url');
-    if (outbound.pendingCount >= OUTBOUND.maxQueued) throw new Error('too many answers waiting to be posted');
-    return outbound(async () => {
-      const res = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
-      });
-      await res.text().catch(() => '');
-      if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
-    });
-  }
-
-  /** Rate limits are per person per workspace. */
-  const who = (team: string | undefined, user: string | undefined) => `${team ?? ''}:${user ?? ''}`;
-  const limitNotice = (o: { notice: string | null }) => (o.notice ? ephemeral(notice(o.notice)) : undefined);
-
-  // ------------------------------------------------------------ /vram <words>: the reply rides on the ack
-
-  const commandQuestion = (rawText: string): Extract<Question, { kind: 'command' }> => ({
-    kind: 'command',
-    input: { text: unescapeSlack(rawText).trim() },
+  if (answersDirectly(opts.receiver)) opts.receiver.answerDirectly(directAnswer(ctx));
+  onCommand(app, ctx);
+  onForm(app, ctx);
+  onButtons(app, ctx);
+  onMessages(app, ctx);
+  // Listeners catch their own failures; this is the net under Bolt's own (authorization, middleware).
+  app.error(async (err) => {
+    log.error({ err: describeError(err) }, 'slack handler failed');
   });
+  return Object.assign(app, { drain: (ms?: number) => ctx.pipeline.drain(ms) });
+}
 
-  /**
-   * A /vram question already answered, over HTTP: the same limit and the same answer as the handler below,
-   * without Bolt's middleware chain (the largest cost left once the answer is kept). Anything else, and
-   * every first asking, goes through Bolt.
-   */
-  if (answersDirectly(opts.receiver))
-    opts.receiver.answerDirectly((body) => {
-      if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
-      const q = commandQuestion(body.text);
-      if (!q.input.text || !pipeline.isCached(q)) return undefined;
-      const o = pipeline.ask(who(str(body.team_id), str(body.user_id)), q);
-      if (o.type === 'limited') return limitNotice(o) ?? null;
-      return o.type === 'answer' ? o.out : undefined;
-    });
+/** A command's answer: help, errors and `private` for the asker, results to the channel (design 2.3). */
+function render(reply: Reply, q: Question): SlackAnswer {
+  const msg = toResponse(reply);
+  if (q.kind === 'command') return msg;
+  // Details: a message for the clicker alone; the answer clicked stays.
+  if (reply.kind === 'estimate' && reply.view === 'details')
+    return { ...msg, response_type: 'ephemeral', replace_original: false };
+  // A click: a result replaces the message; an error leaves it in place and tells only the clicker.
+  return reply.kind === 'estimate'
+    ? { ...msg, replace_original: true }
+    : { ...msg, response_type: 'ephemeral', replace_original: false };
+}
 
+/** Rate limits are per person per workspace. */
+function who(team: string | undefined, user: string | undefined): string {
+  return `${team ?? ''}:${user ?? ''}`;
+}
+
+function limitNotice(o: { notice: string | null }): SlackAnswer | undefined {
+  return o.notice ? ephemeral(notice(o.notice)) : undefined;
+}
+
+function commandQuestion(rawText: string): Extract<Question, { kind: 'command' }> {
+  return { kind: 'command', input: { text: unescapeSlack(rawText).trim() } };
+}
+
+// ---------------------------------------------------------------- /vram <words>: the reply rides on the ack
+
+/** A receiver that can answer some requests before Bolt (ours, over HTTP; Socket Mode cannot). */
+interface DirectAnswers {
+  answerDirectly(shortcut: Shortcut): void;
+}
+function answersDirectly(r: Receiver): r is Receiver & DirectAnswers {
+  return typeof (r as Partial<DirectAnswers>).answerDirectly === 'function';
+}
+
+/**
+ * A /vram question already answered, over HTTP: the same limit and the same answer as onCommand, without
+ * Bolt's middleware chain (the largest cost left once the answer is kept). Anything else, and every first
+ * asking, goes through Bolt.
+ */
+function directAnswer({ pipeline }: Context): Shortcut {
+  return (body) => {
+    if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
+    const q = commandQuestion(body.text);
+    if (!q.input.text || !pipeline.isCached(q)) return undefined;
+    const o = pipeline.ask(who(str(body.team_id), str(body.user_id)), q);
+    if (o.type === 'limited') return limitNotice(o) ?? null;
+    return o.type === 'answer' ? o.out : undefined;
+  };
+}
+
+function onCommand(app: App, { pipeline, out }: Context): void {
   app.command(COMMAND, async ({ command, ack, client }) => {
     const acked = once(ack);
     try {
@@ -251,62 +203,61 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
       if (!q.input.text) {
         const stop = pipeline.admit(user);
         if (stop) return await acked(limitNotice(stop));
-        return await openForm(command, acked, client);
+        return await openForm(command, acked, client, out);
       }
-      // A Hub lookup can outlast Slack's 3 s: the ack carries a note only the asker sees, the answer follows
-      // through response_url.
+      // A Hub lookup or a chart can outlast Slack's 3 s: the ack carries a note only the asker sees, the
+      // answer follows through response_url.
       const o = pipeline.ask(user, q, async (reply) =>
-        respondTo(command.response_url, await withChart(reply, client, { channel: command.channel_id })),
+        out.respondTo(
+          command.response_url,
+          await out.withChart(reply, client, { channel: command.channel_id }),
+        ),
       );
       if (o.type === 'limited') return await acked(limitNotice(o));
       if (o.type === 'answer') return await acked(o.out);
-      await acked(
-        ephemeral(
-          notice(o.lookup ? `Looking up ${o.lookup} on the Hugging Face Hub…` : 'Drawing the chart…'),
-        ),
-      );
+      const note = o.lookup ? `Looking up ${o.lookup} on the Hugging Face Hub…` : 'Drawing the chart…';
+      await acked(ephemeral(notice(note)));
       await o.delivered;
     } catch (err) {
       pipeline.fault(err);
-      await acked(ephemeral(notice(FAULT_TEXT))).catch((e: unknown) => failed('ack', e));
+      await acked(ephemeral(notice(FAULT_TEXT))).catch((e: unknown) => out.failed('ack', e));
     }
   });
+}
 
-  /** No words: the form. The trigger_id is valid for 3 s, so ack first and open right after. */
-  async function openForm(
-    command: { trigger_id: string; channel_id: string; response_url: string },
-    acked: () => Promise<void>,
-    client: webApi.WebClient,
-  ): Promise<void> {
-    await acked();
-    try {
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: modalView({ channelId: command.channel_id, responseUrl: command.response_url }),
-      });
-    } catch (err) {
-      failed('views.open', err);
-      await respondTo(
-        command.response_url,
-        ephemeral(
-          notice(`I couldn't open the form. Type your question instead, e.g. ${COMMAND} ${vram.examples[0]}`),
-        ),
-      ).catch((e: unknown) => failed('response_url', e));
-    }
+/** No words: the form. The trigger_id is valid for 3 s, so ack first and open right after. */
+async function openForm(
+  command: { trigger_id: string; channel_id: string; response_url: string },
+  acked: () => Promise<void>,
+  client: webApi.WebClient,
+  out: Outbound,
+): Promise<void> {
+  await acked();
+  try {
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: modalView({ channelId: command.channel_id, responseUrl: command.response_url }),
+    });
+  } catch (err) {
+    out.failed('views.open', err);
+    const instead = `I couldn't open the form. Type your question instead, e.g. ${COMMAND} ${vram.examples[0]}`;
+    await out
+      .respondTo(command.response_url, ephemeral(notice(instead)))
+      .catch((e: unknown) => out.failed('response_url', e));
   }
+}
 
-  // ------------------------------------------------------------ the form's model typeahead
+// ---------------------------------------------------------------- the form: typeahead and submission
 
+function onForm(app: App, { pipeline, out }: Context): void {
   app.options(MODEL_ACTION_ID, async ({ options, ack }) => {
     try {
       await ack({ options: modelOptions(options.value ?? '') });
     } catch (err) {
       pipeline.fault(err);
-      await ack({ options: [] }).catch((e: unknown) => failed('ack', e));
+      await ack({ options: [] }).catch((e: unknown) => out.failed('ack', e));
     }
   });
-
-  // ------------------------------------------------------------ the form submitted
 
   app.view<ViewSubmitAction>(MODAL_CALLBACK_ID, async ({ ack, view, body, client }) => {
     const acked = once(ack);
@@ -327,40 +278,48 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
         return await acked({ response_action: 'errors', errors: clampErrors({ [field]: reply.message }) });
       }
       await acked();
-      await deliver(readOrigin(view.private_metadata), body.user.id, reply, client);
+      await deliverForm(readOrigin(view.private_metadata), body.user.id, reply, client, out);
     } catch (err) {
       pipeline.fault(err);
       await acked({ response_action: 'errors', errors: clampErrors({ model: FAULT_TEXT }) }).catch(
-        (e: unknown) => failed('ack', e),
+        (e: unknown) => out.failed('ack', e),
       );
     }
   });
+}
 
-  /**
-   * The form's answer goes where /vram was typed, through the command's response_url: it works in DMs and
-   * in channels the bot is not a member of (chat.postMessage would not). If that fails, the app's DM.
-   */
-  async function deliver(origin: Origin | null, user: string, reply: Reply, client: webApi.WebClient) {
-    const msg = renderReply(reply);
-    try {
-      await respondTo(origin?.responseUrl, toResponse(reply, msg));
-      return;
-    } catch (err) {
-      failed('response_url', err);
-    }
-    await client.chat
-      .postMessage({
-        channel: user,
-        text: msg.text,
-        blocks: msg.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      })
-      .catch((err: unknown) => failed('chat.postMessage', err));
+/**
+ * The form's answer goes where /vram was typed, through the command's response_url: it works in DMs and
+ * in channels the bot is not a member of (chat.postMessage would not). If that fails, the app's DM.
+ */
+async function deliverForm(
+  origin: Origin | null,
+  user: string,
+  reply: Reply,
+  client: webApi.WebClient,
+  out: Outbound,
+): Promise<void> {
+  const msg = renderReply(reply);
+  try {
+    await out.respondTo(origin?.responseUrl, toResponse(reply, msg));
+    return;
+  } catch (err) {
+    out.failed('response_url', err);
   }
+  await client.chat
+    .postMessage({
+      channel: user,
+      text: msg.text,
+      blocks: msg.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    })
+    .catch((err: unknown) => out.failed('chat.postMessage', err));
+}
 
-  // ------------------------------------------------------------ buttons: the same words, one thing changed
+// ---------------------------------------------------------------- buttons: one thing changed, Details, Chart
 
+function onButtons(app: App, { pipeline, out }: Context): void {
   app.action<BlockAction>(new RegExp(`^${VARIANT_ACTION_PREFIX}`), async ({ ack, action, body, client }) => {
     await ack();
     const url = body.response_url;
@@ -369,82 +328,37 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
     const deliver: Deliver = async (reply) => {
       if (reply.kind === 'estimate' && reply.chart) {
         const where = { channel: body.channel?.id, threadTs: body.message?.ts };
-        if (await uploadChart(client, reply.chart, where)) return;
-        return respondTo(url, {
-          ...toResponse(reply, renderReply(reply, { chart: false })),
-          response_type: 'ephemeral',
-          replace_original: false,
-        });
+        if (await out.uploadChart(client, reply.chart, where)) return;
+        const inWords = toResponse(reply, renderReply(reply, { chart: false }));
+        return out.respondTo(url, { ...inWords, response_type: 'ephemeral', replace_original: false });
       }
-      return respondTo(url, render(reply, q));
+      return out.respondTo(url, render(reply, q));
     };
     try {
       const o = pipeline.ask(who(body.team?.id ?? body.user.team_id, body.user.id), q, deliver);
       if (o.type === 'limited') {
-        if (o.notice) await respondTo(url, { ...ephemeral(notice(o.notice)), replace_original: false });
-      } else if (o.type === 'answer') await respondTo(url, o.out);
-      // A lookup: the message stays as it is until the result replaces it.
+        if (o.notice) await out.respondTo(url, { ...ephemeral(notice(o.notice)), replace_original: false });
+      } else if (o.type === 'answer') await out.respondTo(url, o.out);
+      // A lookup or a chart: the message stays as it is until the answer arrives.
       else await o.delivered;
     } catch (err) {
-      failed('response_url', err);
+      out.failed('response_url', err);
     }
   });
+}
 
-  // ------------------------------------------------------------ @vram in a channel, or a DM to the app
+// ---------------------------------------------------------------- @vram in a channel, or a DM to the app
 
-  type Said = { channel: string; user?: string; text: string; ts: string; threadTs?: string; team?: string };
+type Said = { channel: string; user?: string; text: string; ts: string; threadTs?: string; team?: string };
 
-  async function answer(said: Said, where: 'thread' | 'dm', client: webApi.WebClient) {
-    if (!said.user) return;
-    const threadTs = where === 'thread' ? (said.threadTs ?? said.ts) : said.threadTs;
-    const thread = threadTs ? { thread_ts: threadTs } : {};
-    const whisper = (msg: SlackMessage) =>
-      client.chat
-        .postEphemeral({
-          channel: said.channel,
-          user: said.user!,
-          text: msg.text,
-          blocks: msg.blocks,
-          ...thread,
-        })
-        .catch((err: unknown) => failed('chat.postEphemeral', err));
-    // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
-    const post = async (out: SlackAnswer) => {
-      if (out.response_type === 'ephemeral' && where === 'thread') return void (await whisper(out));
-      await client.chat.postMessage({
-        channel: said.channel,
-        text: out.text,
-        blocks: out.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        ...thread,
-      });
-    };
-    const deliver: Deliver = async (reply) =>
-      post(await withChart(reply, client, { channel: said.channel, threadTs: threadTs ?? said.ts }));
-    try {
-      const o: Outcome<SlackAnswer> = pipeline.ask(
-        who(said.team, said.user),
-        { kind: 'command', input: { text: mentionText(said.text) } },
-        deliver,
-      );
-      if (o.type === 'limited') {
-        if (o.notice) await whisper(notice(o.notice));
-      } else if (o.type === 'answer') await post(o.out);
-      else await o.delivered;
-    } catch (err) {
-      failed('chat.postMessage', err);
-      await whisper(notice(FAULT_TEXT));
-    }
-  }
-
+function onMessages(app: App, ctx: Context): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || isLostAckRetry(context)) return;
     const said: Said = { channel: event.channel, user: event.user, text: event.text, ts: event.ts };
     if (event.thread_ts) said.threadTs = event.thread_ts;
     const team = (body as { team_id?: string }).team_id;
     if (team) said.team = team;
-    await answer(said, 'thread', client);
+    await answerMessage(said, 'thread', client, ctx);
   });
 
   app.message(async ({ message, body, client, context }) => {
@@ -460,27 +374,57 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
     if (message.thread_ts) said.threadTs = message.thread_ts;
     const team = (body as { team_id?: string }).team_id;
     if (team) said.team = team;
-    await answer(said, 'dm', client);
+    await answerMessage(said, 'dm', client, ctx);
   });
+}
 
-  // Listeners catch their own failures; this is the net under Bolt's own (authorization, middleware).
-  app.error(async (err) => {
-    log.error({ err: describeError(err) }, 'slack handler failed');
-  });
-
-  return Object.assign(app, { drain: (ms?: number) => pipeline.drain(ms) });
+async function answerMessage(
+  said: Said,
+  where: 'thread' | 'dm',
+  client: webApi.WebClient,
+  { pipeline, out }: Context,
+): Promise<void> {
+  if (!said.user) return;
+  const threadTs = where === 'thread' ? (said.threadTs ?? said.ts) : said.threadTs;
+  const thread = threadTs ? { thread_ts: threadTs } : {};
+  const whisper = (msg: SlackMessage) =>
+    client.chat
+      .postEphemeral({
+        channel: said.channel,
+        user: said.user!,
+        text: msg.text,
+        blocks: msg.blocks,
+        ...thread,
+      })
+      .catch((err: unknown) => out.failed('chat.postEphemeral', err));
+  // In a DM everything is private already; in a channel, help, errors and `private` go to the asker only.
+  const post = async (answer: SlackAnswer) => {
+    if (answer.response_type === 'ephemeral' && where === 'thread') return void (await whisper(answer));
+    await client.chat.postMessage({
+      channel: said.channel,
+      text: answer.text,
+      blocks: answer.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...thread,
+    });
+  };
+  const deliver: Deliver = async (reply) =>
+    post(await out.withChart(reply, client, { channel: said.channel, threadTs: threadTs ?? said.ts }));
+  try {
+    const q: Question = { kind: 'command', input: { text: mentionText(said.text) } };
+    const o = pipeline.ask(who(said.team, said.user), q, deliver);
+    if (o.type === 'limited') {
+      if (o.notice) await whisper(notice(o.notice));
+    } else if (o.type === 'answer') await post(o.out);
+    else await o.delivered;
+  } catch (err) {
+    out.failed('chat.postMessage', err);
+    await whisper(notice(FAULT_TEXT));
+  }
 }
 
 // ---------------------------------------------------------------- helpers
-
-/** Help, errors and `private` are for the asker; results go to the channel (design 2.3). */
-export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply)): SlackAnswer {
-  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...msg };
-}
-
-function ephemeral(msg: SlackMessage): SlackAnswer {
-  return { response_type: 'ephemeral' as const, ...msg };
-}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

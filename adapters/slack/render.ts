@@ -29,6 +29,25 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
+/**
+ * An answer as Slack takes it: a message with who sees it (a slash command's ack, a response_url post) and,
+ * for a click, whether it replaces the message clicked.
+ */
+export type SlackAnswer = SlackMessage & {
+  response_type: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+};
+
+/** Help, errors and `private` are for the asker; results go to the channel (design 2.3). */
+export function toResponse(reply: Reply, msg: SlackMessage = renderReply(reply)): SlackAnswer {
+  return { response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', ...msg };
+}
+
+/** A message only the asker sees. */
+export function ephemeral(msg: SlackMessage): SlackAnswer {
+  return { response_type: 'ephemeral', ...msg };
+}
+
 /** Buttons under an estimate: `vram_variant_<variant>`, value = the stateless payload from commands/variants. */
 export const VARIANT_ACTION_PREFIX = 'vram_variant_';
 export const VARIANT_BLOCK_ID = 'vram_variants';
