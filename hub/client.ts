@@ -94,334 +94,375 @@ interface Trace {
 class RefusedRedirect extends Error {}
 class BodyTooLarge extends Error {}
 
-export function createHubClient(opts: HubClientOptions = {}): HubClient {
+/** Everything a lookup needs, settled once from the options. */
+interface Hub {
+  endpoint: string;
+  origin: string;
+  token: string | undefined;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  now: () => number;
+  /** Hosts a redirect may lead to (the public Hub's download hosts). */
+  redirectHosts: readonly string[];
+  limits: Record<'configBytes' | 'apiBytes' | 'ggufChunkBytes' | 'ggufTotalBytes' | 'lookupMs', number>;
+  log: HubClientOptions['log'];
+  /** Requests sent so far. */
+  requests: number;
+}
+
+function settle(opts: HubClientOptions): Hub {
   const endpoint = normalizeEndpoint(opts.endpoint ?? DEFAULT_ENDPOINT);
-  const L: Record<'configBytes' | 'apiBytes' | 'ggufChunkBytes' | 'ggufTotalBytes' | 'lookupMs', number> = {
-    ...HUB_LIMITS,
-    ...opts.limits,
-  };
   const origin = new URL(endpoint).origin;
-  const token = opts.token?.trim() || undefined;
-  const timeoutMs = opts.timeoutMs ?? HUB_LIMITS.timeoutMs;
-  const fetchImpl = opts.fetch ?? globalThis.fetch;
-  const now = opts.now ?? Date.now;
-  const redirectHosts =
-    opts.redirectHosts ?? (origin === new URL(DEFAULT_ENDPOINT).origin ? HUB_DOWNLOAD_HOSTS : []);
-  const maxEntries = opts.cache?.entries ?? HUB_LIMITS.cacheEntries;
-  const ttl = opts.cache?.ttlMs ?? HUB_LIMITS.cacheTtlMs;
-  const failureTtl = opts.cache?.failureTtlMs ?? HUB_LIMITS.failureTtlMs;
-  const cache = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<ModelSpec>>();
-  let requests = 0;
+  return {
+    endpoint,
+    origin,
+    token: opts.token?.trim() || undefined,
+    timeoutMs: opts.timeoutMs ?? HUB_LIMITS.timeoutMs,
+    fetch: opts.fetch ?? globalThis.fetch,
+    now: opts.now ?? Date.now,
+    redirectHosts:
+      opts.redirectHosts ?? (origin === new URL(DEFAULT_ENDPOINT).origin ? HUB_DOWNLOAD_HOSTS : []),
+    limits: { ...HUB_LIMITS, ...opts.limits },
+    log: opts.log,
+    requests: 0,
+  };
+}
 
-  function allowed(url: URL, hop: number): boolean {
-    if (url.username || url.password) return false;
-    if (url.origin === origin) return true;
-    if (hop === 0 || url.protocol !== 'https:') return false;
-    const host = url.hostname.toLowerCase();
-    return redirectHosts.some((h) => host === h || host.endsWith(`.${h}`));
-  }
+/**
+ * Answers (and failures, for less long) by id, at most `maxEntries`, oldest out first; a lookup already
+ * running is shared by everyone who asks meanwhile.
+ */
+class LookupCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<ModelSpec>>();
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number,
+  ) {}
 
-  /** fetch for the libraries: one origin, manual redirects, timeout, body limit, token only to the origin. */
-  function guardedFetch(trace: Trace, maxBytes: number, deadline: AbortSignal, budget?: { left: number }) {
-    return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      let url = new URL(input instanceof Request ? input.url : String(input));
-      const headers = new Headers(init?.headers);
-      headers.delete('authorization'); // this function alone decides where the token goes
-      for (let hop = 0; ; hop++) {
-        if (!allowed(url, hop)) throw new RefusedRedirect(url.host);
-        const h = new Headers(headers);
-        if (token && url.origin === origin) h.set('authorization', `Bearer ${token}`);
-        requests++;
-        trace.requests++;
-        const res = await fetchImpl(url, {
-          method: init?.method ?? 'GET',
-          headers: h,
-          redirect: 'manual',
-          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]),
-        });
-        const commit = res.headers.get('x-repo-commit');
-        if (commit && /^[0-9a-f]{40}$/.test(commit) && !trace.commit) trace.commit = commit;
-        const location = res.headers.get('location');
-        if (res.status >= 300 && res.status < 400 && location) {
-          await res.body?.cancel().catch(() => undefined);
-          if (hop >= HUB_LIMITS.redirects) throw new RefusedRedirect('too many redirects');
-          url = new URL(location, url);
-          continue;
-        }
-        if (!res.ok) {
-          trace.lastStatus = res.status;
-          trace.lastErrorCode = res.headers.get('x-error-code') ?? undefined;
-        }
-        return limited(res, res.ok ? maxBytes : HUB_LIMITS.errorBytes, budget);
-      }
-    };
-  }
-
-  async function lookup(text: string): Promise<ModelSpec> {
-    let ref: HubRef;
-    try {
-      ref = parseHubRef(text);
-    } catch (err) {
-      if (err instanceof HubRefError) throw new HubLookupError('bad_id', err.message);
-      throw err;
-    }
-    const trace: Trace = { requests: 0 };
-    const deadline = AbortSignal.timeout(L.lookupMs);
-    const started = now();
-    try {
-      const spec =
-        ref.file || ref.quant ? await fromGguf(ref, trace, deadline) : await fromConfig(ref, trace, deadline);
-      opts.log?.({ id: ref.text, requests: trace.requests, ms: now() - started }, 'hub lookup');
-      return spec;
-    } catch (err) {
-      const mapped = mapError(err, ref, trace);
-      opts.log?.(
-        {
-          id: ref.text,
-          requests: trace.requests,
-          ms: now() - started,
-          failure: mapped.kind,
-          status: trace.lastStatus,
-        },
-        'hub lookup failed',
-      );
-      throw mapped;
-    }
-  }
-
-  async function fromConfig(ref: HubRef, trace: Trace, deadline: AbortSignal): Promise<ModelSpec> {
-    const info = await modelInfo({
-      name: ref.repo,
-      hubUrl: endpoint,
-      additionalFields: ['sha', 'safetensors'],
-      fetch: guardedFetch(trace, L.apiBytes, deadline),
-    });
-    const sha =
-      typeof info.sha === 'string' && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : (trace.commit ?? 'main');
-    let blob: Blob | null;
-    try {
-      blob = await downloadFile({
-        repo: ref.repo,
-        path: 'config.json',
-        revision: sha,
-        hubUrl: endpoint,
-        xet: false,
-        fetch: guardedFetch(trace, L.configBytes, deadline),
-      });
-    } catch (err) {
-      if (err instanceof HubApiError && (err.statusCode === 401 || err.statusCode === 403) && info.gated)
-        throw gatedError(ref);
-      throw err;
-    }
-    if (!blob)
-      throw new HubLookupError(
-        'not_found',
-        `${ref.repo} has no config.json. For a GGUF repository name the file or the quant: ${ref.repo}:Q4_K_M`,
-      );
-    if (blob.size > L.configBytes)
-      throw new HubLookupError(
-        'too_large',
-        `${ref.repo}'s config.json is larger than ${L.configBytes / 1e6} MB; not read`,
-      );
-    let config: unknown;
-    try {
-      config = JSON.parse(await blob.text());
-    } catch (err) {
-      if (err instanceof SyntaxError)
-        throw new HubLookupError('malformed', `${ref.repo}'s config.json is not valid JSON`);
-      throw err;
-    }
-    const safetensors = readSafetensors(info);
-    return specFromHfConfig({
-      repo: ref.repo,
-      revision: sha,
-      config,
-      id: ref.text,
-      ...(safetensors ? { safetensors } : {}),
-    });
-  }
-
-  async function fromGguf(ref: HubRef, trace: Trace, deadline: AbortSignal): Promise<ModelSpec> {
-    let sha: string | undefined;
-    let files: string[];
-    let file: string;
-    if (ref.quant) {
-      const info = await modelInfo({
-        name: ref.repo,
-        hubUrl: endpoint,
-        additionalFields: ['sha', 'filePaths'],
-        fetch: guardedFetch(trace, L.apiBytes, deadline),
-      });
-      sha = typeof info.sha === 'string' && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : undefined;
-      files = (Array.isArray(info.filePaths) ? info.filePaths : []).filter(
-        (f): f is string => typeof f === 'string',
-      );
-      file = pickGgufFile(ref, files);
-    } else {
-      file = ref.file!;
-      files = [file];
-    }
-    const shards = shardNames(file, files);
-    if (shards.length > HUB_LIMITS.ggufShards)
-      throw new HubLookupError(
-        'too_large',
-        `${file} is split into ${shards.length} files; at most ${HUB_LIMITS.ggufShards} headers are read`,
-      );
-    const budget = { left: L.ggufTotalBytes };
-    const revision = sha ?? 'main';
-    let metadata: Record<string, unknown> | undefined;
-    const tensors: GgufTensor[] = [];
-    for (const shard of shards) {
-      const url = `${endpoint}/${ref.repo}/resolve/${encodeURIComponent(revision)}/${shard.split('/').map(encodeURIComponent).join('/')}`;
-      const parsed = await gguf(url, {
-        fetch: guardedFetch(trace, L.ggufChunkBytes, deadline, budget),
-      });
-      metadata ??= parsed.metadata as Record<string, unknown>;
-      tensors.push(...parsed.tensorInfos);
-    }
-    return specFromGguf({
-      repo: ref.repo,
-      revision: sha ?? trace.commit ?? 'main',
-      file,
-      metadata: metadata ?? {},
-      tensors,
-      id: ref.text,
-      shards: shards.length,
-    });
-  }
-
-  function gatedError(ref: HubRef): HubLookupError {
-    const page = `${endpoint}/${ref.repo}`;
-    return new HubLookupError(
-      'gated',
-      token
-        ? `${ref.repo} is gated and HF_TOKEN has no access to it: accept the license on ${page} with the token's account`
-        : `${ref.repo} is gated: set HF_TOKEN (a read token) and accept the license on ${page}`,
-    );
-  }
-
-  function mapError(err: unknown, ref: HubRef, trace: Trace): HubLookupError {
-    if (err instanceof HubLookupError) return err;
-    if (err instanceof ModelConfigError)
-      return new HubLookupError('malformed', `could not size ${ref.text}: ${err.message}`);
-    if (err instanceof RefusedRedirect)
-      return new HubLookupError(
-        'unavailable',
-        err.message === 'too many redirects'
-          ? `the Hub redirected ${ref.text} too many times; not followed`
-          : `the Hub sent the request to another host (${err.message.slice(0, 60)}); not followed`,
-      );
-    if (err instanceof BodyTooLarge)
-      return new HubLookupError(
-        'too_large',
-        `${ref.text}: the Hub's answer is larger than ${err.message}; not read`,
-      );
-    const name = (err as { name?: unknown } | null)?.name;
-    if (name === 'TimeoutError' || name === 'AbortError')
-      return new HubLookupError(
-        'timeout',
-        `the Hugging Face Hub did not answer in time looking up ${ref.text}; try again shortly`,
-      );
-    const status = err instanceof HubApiError ? err.statusCode : trace.lastStatus;
-    const code = trace.lastErrorCode;
-    if (status !== undefined) {
-      if (code === 'GatedRepo') return gatedError(ref);
-      if (code === 'EntryNotFound' || code === 'RevisionNotFound')
-        return new HubLookupError('not_found', `${ref.repo} has no ${ref.file ?? 'such file'}`);
-      if (status === 404 || code === 'RepoNotFound') return notFound(ref);
-      if (status === 401 || status === 403)
-        return token
-          ? gatedError(ref)
-          : new HubLookupError(
-              'gated',
-              `${ref.repo} is private, gated or does not exist. If it is gated, set HF_TOKEN and accept the license on ${endpoint}/${ref.repo}`,
-            );
-      if (status === 429)
-        return new HubLookupError(
-          'rate_limited',
-          'the Hugging Face Hub is rate-limiting lookups; try again in a minute',
-        );
-      if (status >= 500)
-        return new HubLookupError(
-          'unavailable',
-          `the Hugging Face Hub answered HTTP ${status}; try again shortly`,
-        );
-      return new HubLookupError(
-        'unavailable',
-        `the Hugging Face Hub answered HTTP ${status} for ${ref.text}`,
-      );
-    }
-    // @huggingface/gguf throws plain Errors (bad magic, version, counts over its limits) and RangeErrors
-    // (a header cut short); both mean the file is not a GGUF we can read.
-    if (
-      (ref.file || ref.quant) &&
-      (err instanceof RangeError || (err instanceof Error && err.constructor === Error))
-    )
-      return new HubLookupError(
-        'malformed',
-        `${ref.file ?? ref.text} is not a readable GGUF file (${clean(err.message)})`,
-      );
-    // undici's network failure (DNS, refused, reset): TypeError('fetch failed') with the reason as its cause.
-    if (err instanceof TypeError && err.message === 'fetch failed')
-      return new HubLookupError(
-        'unavailable',
-        'the Hugging Face Hub could not be reached; try again shortly',
-      );
-    // Anything else is a bug here, not the asker's problem: let it through as a fault.
-    throw err;
-  }
-
-  function notFound(ref: HubRef): HubLookupError {
-    const guess = nearest(ref.repo.split('/')[1]!.toLowerCase(), MODEL_NAMES);
-    const hint = guess ? ` Did you mean "${guess}" from the catalog?` : ' See /vram models for the catalog.';
-    const secret = token ? '' : ' (A private repo needs HF_TOKEN.)';
-    return new HubLookupError('not_found', `no model "${ref.repo}" on the Hugging Face Hub.${hint}${secret}`);
-  }
-
-  function remember(key: string, entry: Omit<Entry, 'expires'>, ms: number): void {
-    cache.delete(key);
-    while (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
-    cache.set(key, { ...entry, expires: now() + ms });
-  }
-
-  function fresh(key: string): Entry | undefined {
-    const hit = cache.get(key);
+  fresh(key: string): Entry | undefined {
+    const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (hit.expires <= now()) {
-      cache.delete(key);
+    if (hit.expires <= this.now()) {
+      this.entries.delete(key);
       return undefined;
     }
     return hit;
   }
 
+  remember(key: string, entry: Omit<Entry, 'expires'>, ms: number): void {
+    this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { ...entry, expires: this.now() + ms });
+  }
+
+  /** The running lookup for `key`, or `start` run once and shared until it settles. */
+  shared(key: string, start: () => Promise<ModelSpec>): Promise<ModelSpec> {
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const work = start();
+    this.inflight.set(key, work);
+    void work.catch(() => undefined).finally(() => this.inflight.delete(key));
+    return work;
+  }
+}
+
+export function createHubClient(opts: HubClientOptions = {}): HubClient {
+  const hub = settle(opts);
+  const ttl = opts.cache?.ttlMs ?? HUB_LIMITS.cacheTtlMs;
+  const failureTtl = opts.cache?.failureTtlMs ?? HUB_LIMITS.failureTtlMs;
+  const cache = new LookupCache(opts.cache?.entries ?? HUB_LIMITS.cacheEntries, hub.now);
   return {
-    endpoint,
+    endpoint: hub.endpoint,
     get requests() {
-      return requests;
+      return hub.requests;
     },
-    cached: (text) => fresh(text) !== undefined,
+    cached: (text) => cache.fresh(text) !== undefined,
     resolve(text: string): Promise<ModelSpec> {
-      const hit = fresh(text);
+      const hit = cache.fresh(text);
       if (hit?.value) return Promise.resolve(hit.value);
       if (hit?.error) return Promise.reject(hit.error);
-      const running = inflight.get(text);
-      if (running) return running;
-      const work = lookup(text).then(
-        (value) => {
-          remember(text, { value }, ttl);
-          return value;
-        },
-        (err: unknown) => {
-          if (err instanceof HubLookupError) remember(text, { error: err }, failureTtl);
-          throw err;
-        },
+      return cache.shared(text, () =>
+        lookup(hub, text).then(
+          (value) => {
+            cache.remember(text, { value }, ttl);
+            return value;
+          },
+          (err: unknown) => {
+            if (err instanceof HubLookupError) cache.remember(text, { error: err }, failureTtl);
+            throw err;
+          },
+        ),
       );
-      inflight.set(text, work);
-      void work.catch(() => undefined).finally(() => inflight.delete(text));
-      return work;
     },
   };
+}
+
+function allowed(hub: Hub, url: URL, hop: number): boolean {
+  if (url.username || url.password) return false;
+  if (url.origin === hub.origin) return true;
+  if (hop === 0 || url.protocol !== 'https:') return false;
+  const host = url.hostname.toLowerCase();
+  return hub.redirectHosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** fetch for the libraries: one origin, manual redirects, timeout, body limit, token only to the origin. */
+function guardedFetch(
+  hub: Hub,
+  trace: Trace,
+  maxBytes: number,
+  deadline: AbortSignal,
+  budget?: { left: number },
+) {
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    const headers = new Headers(init?.headers);
+    headers.delete('authorization'); // this function alone decides where the token goes
+    for (let hop = 0; ; hop++) {
+      if (!allowed(hub, url, hop)) throw new RefusedRedirect(url.host);
+      const h = new Headers(headers);
+      if (hub.token && url.origin === hub.origin) h.set('authorization', `Bearer ${hub.token}`);
+      hub.requests++;
+      trace.requests++;
+      const res = await hub.fetch(url, {
+        method: init?.method ?? 'GET',
+        headers: h,
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(hub.timeoutMs), deadline]),
+      });
+      const commit = res.headers.get('x-repo-commit');
+      if (commit && /^[0-9a-f]{40}$/.test(commit) && !trace.commit) trace.commit = commit;
+      const location = res.headers.get('location');
+      if (res.status >= 300 && res.status < 400 && location) {
+        await res.body?.cancel().catch(() => undefined);
+        if (hop >= HUB_LIMITS.redirects) throw new RefusedRedirect('too many redirects');
+        url = new URL(location, url);
+        continue;
+      }
+      if (!res.ok) {
+        trace.lastStatus = res.status;
+        trace.lastErrorCode = res.headers.get('x-error-code') ?? undefined;
+      }
+      return limited(res, res.ok ? maxBytes : HUB_LIMITS.errorBytes, budget);
+    }
+  };
+}
+
+async function lookup(hub: Hub, text: string): Promise<ModelSpec> {
+  let ref: HubRef;
+  try {
+    ref = parseHubRef(text);
+  } catch (err) {
+    if (err instanceof HubRefError) throw new HubLookupError('bad_id', err.message);
+    throw err;
+  }
+  const trace: Trace = { requests: 0 };
+  const deadline = AbortSignal.timeout(hub.limits.lookupMs);
+  const started = hub.now();
+  try {
+    const spec =
+      ref.file || ref.quant
+        ? await fromGguf(hub, ref, trace, deadline)
+        : await fromConfig(hub, ref, trace, deadline);
+    hub.log?.({ id: ref.text, requests: trace.requests, ms: hub.now() - started }, 'hub lookup');
+    return spec;
+  } catch (err) {
+    const mapped = mapError(hub, err, ref, trace);
+    hub.log?.(
+      {
+        id: ref.text,
+        requests: trace.requests,
+        ms: hub.now() - started,
+        failure: mapped.kind,
+        status: trace.lastStatus,
+      },
+      'hub lookup failed',
+    );
+    throw mapped;
+  }
+}
+
+async function fromConfig(hub: Hub, ref: HubRef, trace: Trace, deadline: AbortSignal): Promise<ModelSpec> {
+  const info = await modelInfo({
+    name: ref.repo,
+    hubUrl: hub.endpoint,
+    additionalFields: ['sha', 'safetensors'],
+    fetch: guardedFetch(hub, trace, hub.limits.apiBytes, deadline),
+  });
+  const sha =
+    typeof info.sha === 'string' && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : (trace.commit ?? 'main');
+  let blob: Blob | null;
+  try {
+    blob = await downloadFile({
+      repo: ref.repo,
+      path: 'config.json',
+      revision: sha,
+      hubUrl: hub.endpoint,
+      xet: false,
+      fetch: guardedFetch(hub, trace, hub.limits.configBytes, deadline),
+    });
+  } catch (err) {
+    if (err instanceof HubApiError && (err.statusCode === 401 || err.statusCode === 403) && info.gated)
+      throw gatedError(hub, ref);
+    throw err;
+  }
+  if (!blob)
+    throw new HubLookupError(
+      'not_found',
+      `${ref.repo} has no config.json. For a GGUF repository name the file or the quant: ${ref.repo}:Q4_K_M`,
+    );
+  if (blob.size > hub.limits.configBytes)
+    throw new HubLookupError(
+      'too_large',
+      `${ref.repo}'s config.json is larger than ${hub.limits.configBytes / 1e6} MB; not read`,
+    );
+  let config: unknown;
+  try {
+    config = JSON.parse(await blob.text());
+  } catch (err) {
+    if (err instanceof SyntaxError)
+      throw new HubLookupError('malformed', `${ref.repo}'s config.json is not valid JSON`);
+    throw err;
+  }
+  const safetensors = readSafetensors(info);
+  return specFromHfConfig({
+    repo: ref.repo,
+    revision: sha,
+    config,
+    id: ref.text,
+    ...(safetensors ? { safetensors } : {}),
+  });
+}
+
+async function fromGguf(hub: Hub, ref: HubRef, trace: Trace, deadline: AbortSignal): Promise<ModelSpec> {
+  let sha: string | undefined;
+  let files: string[];
+  let file: string;
+  if (ref.quant) {
+    const info = await modelInfo({
+      name: ref.repo,
+      hubUrl: hub.endpoint,
+      additionalFields: ['sha', 'filePaths'],
+      fetch: guardedFetch(hub, trace, hub.limits.apiBytes, deadline),
+    });
+    sha = typeof info.sha === 'string' && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : undefined;
+    files = (Array.isArray(info.filePaths) ? info.filePaths : []).filter(
+      (f): f is string => typeof f === 'string',
+    );
+    file = pickGgufFile(ref, files);
+  } else {
+    file = ref.file!;
+    files = [file];
+  }
+  const shards = shardNames(file, files);
+  if (shards.length > HUB_LIMITS.ggufShards)
+    throw new HubLookupError(
+      'too_large',
+      `${file} is split into ${shards.length} files; at most ${HUB_LIMITS.ggufShards} headers are read`,
+    );
+  const budget = { left: hub.limits.ggufTotalBytes };
+  const revision = sha ?? 'main';
+  let metadata: Record<string, unknown> | undefined;
+  const tensors: GgufTensor[] = [];
+  for (const shard of shards) {
+    const url = `${hub.endpoint}/${ref.repo}/resolve/${encodeURIComponent(revision)}/${shard.split('/').map(encodeURIComponent).join('/')}`;
+    const parsed = await gguf(url, {
+      fetch: guardedFetch(hub, trace, hub.limits.ggufChunkBytes, deadline, budget),
+    });
+    metadata ??= parsed.metadata as Record<string, unknown>;
+    tensors.push(...parsed.tensorInfos);
+  }
+  return specFromGguf({
+    repo: ref.repo,
+    revision: sha ?? trace.commit ?? 'main',
+    file,
+    metadata: metadata ?? {},
+    tensors,
+    id: ref.text,
+    shards: shards.length,
+  });
+}
+
+function gatedError(hub: Hub, ref: HubRef): HubLookupError {
+  const page = `${hub.endpoint}/${ref.repo}`;
+  return new HubLookupError(
+    'gated',
+    hub.token
+      ? `${ref.repo} is gated and HF_TOKEN has no access to it: accept the license on ${page} with the token's account`
+      : `${ref.repo} is gated: set HF_TOKEN (a read token) and accept the license on ${page}`,
+  );
+}
+
+function mapError(hub: Hub, err: unknown, ref: HubRef, trace: Trace): HubLookupError {
+  if (err instanceof HubLookupError) return err;
+  if (err instanceof ModelConfigError)
+    return new HubLookupError('malformed', `could not size ${ref.text}: ${err.message}`);
+  if (err instanceof RefusedRedirect)
+    return new HubLookupError(
+      'unavailable',
+      err.message === 'too many redirects'
+        ? `the Hub redirected ${ref.text} too many times; not followed`
+        : `the Hub sent the request to another host (${err.message.slice(0, 60)}); not followed`,
+    );
+  if (err instanceof BodyTooLarge)
+    return new HubLookupError(
+      'too_large',
+      `${ref.text}: the Hub's answer is larger than ${err.message}; not read`,
+    );
+  const name = (err as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new HubLookupError(
+      'timeout',
+      `the Hugging Face Hub did not answer in time looking up ${ref.text}; try again shortly`,
+    );
+  const status = err instanceof HubApiError ? err.statusCode : trace.lastStatus;
+  const code = trace.lastErrorCode;
+  if (status !== undefined) {
+    if (code === 'GatedRepo') return gatedError(hub, ref);
+    if (code === 'EntryNotFound' || code === 'RevisionNotFound')
+      return new HubLookupError('not_found', `${ref.repo} has no ${ref.file ?? 'such file'}`);
+    if (status === 404 || code === 'RepoNotFound') return notFound(hub, ref);
+    if (status === 401 || status === 403)
+      return hub.token
+        ? gatedError(hub, ref)
+        : new HubLookupError(
+            'gated',
+            `${ref.repo} is private, gated or does not exist. If it is gated, set HF_TOKEN and accept the license on ${hub.endpoint}/${ref.repo}`,
+          );
+    if (status === 429)
+      return new HubLookupError(
+        'rate_limited',
+        'the Hugging Face Hub is rate-limiting lookups; try again in a minute',
+      );
+    if (status >= 500)
+      return new HubLookupError(
+        'unavailable',
+        `the Hugging Face Hub answered HTTP ${status}; try again shortly`,
+      );
+    return new HubLookupError('unavailable', `the Hugging Face Hub answered HTTP ${status} for ${ref.text}`);
+  }
+  // @huggingface/gguf throws plain Errors (bad magic, version, counts over its limits) and RangeErrors
+  // (a header cut short); both mean the file is not a GGUF we can read.
+  if (
+    (ref.file || ref.quant) &&
+    (err instanceof RangeError || (err instanceof Error && err.constructor === Error))
+  )
+    return new HubLookupError(
+      'malformed',
+      `${ref.file ?? ref.text} is not a readable GGUF file (${clean(err.message)})`,
+    );
+  // undici's network failure (DNS, refused, reset): TypeError('fetch failed') with the reason as its cause.
+  if (err instanceof TypeError && err.message === 'fetch failed')
+    return new HubLookupError('unavailable', 'the Hugging Face Hub could not be reached; try again shortly');
+  // Anything else is a bug here, not the asker's problem: let it through as a fault.
+  throw err;
+}
+
+function notFound(hub: Hub, ref: HubRef): HubLookupError {
+  const guess = nearest(ref.repo.split('/')[1]!.toLowerCase(), MODEL_NAMES);
+  const hint = guess ? ` Did you mean "${guess}" from the catalog?` : ' See /vram models for the catalog.';
+  const secret = hub.token ? '' : ' (A private repo needs HF_TOKEN.)';
+  return new HubLookupError('not_found', `no model "${ref.repo}" on the Hugging Face Hub.${hint}${secret}`);
 }
 
 // ---------------------------------------------------------------- helpers
