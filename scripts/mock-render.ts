@@ -44,7 +44,7 @@ function slackMd(s: string): string {
 }
 
 function discordPage(q: string, chart: string | null): string {
-  const m = renderDiscord(handle({ text: q }), chart ? { chart: true } : {});
+  const m = renderDiscord(handle({ text: chart ? `${q} chart` : q }), chart ? { chart: true } : {});
   const e = m.embeds[0]!;
   const color = `#${(e.color ?? 0x5865f2).toString(16).padStart(6, '0')}`;
   const fields = (e.fields ?? [])
