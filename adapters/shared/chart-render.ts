@@ -78,9 +78,10 @@ const COLORS: Record<ComponentId, string> = {
 };
 
 // Layout in pixels (at the default 1000 x 560; scaled with the height).
-const FONT = { title: 17, subtitle: 13, axis: 13, label: 13, legend: 13 };
-const GRID = { left: 70, right: 28, top: 86, bottom: 92 };
-const LABEL_HEIGHT = 20;
+// Sized to stay legible when a chat client shows the image at half its width (~500 px on a phone or in a thread).
+const FONT = { title: 20, subtitle: 16, axis: 17, label: 17, legend: 17 };
+const GRID = { left: 84, right: 28, top: 100, bottom: 106 };
+const LABEL_HEIGHT = 25;
 
 let measurerFor: string | undefined;
 
@@ -264,8 +265,21 @@ export function chartOption(data: ChartData, theme: ChartTheme, width: number, h
       subtext: subtitle,
       left: 16,
       top: 10,
-      textStyle: { ...text, fontSize: FONT.title, fontWeight: 'bold' as const },
-      subtextStyle: { fontFamily: FONT_FAMILY, color: c.muted, fontSize: FONT.subtitle },
+      // A long model and format name is cut with an ellipsis rather than run off the image.
+      textStyle: {
+        ...text,
+        fontSize: FONT.title,
+        fontWeight: 'bold' as const,
+        width: width - 32,
+        overflow: 'truncate' as const,
+      },
+      subtextStyle: {
+        fontFamily: FONT_FAMILY,
+        color: c.muted,
+        fontSize: FONT.subtitle,
+        width: width - 32,
+        overflow: 'truncate' as const,
+      },
       itemGap: 8,
     },
     legend: {
