@@ -55,6 +55,17 @@ export interface Estimate {
 
 const round = Math.round;
 
+/** The overhead component's words, the same for every estimate in a runtime: written once at load. */
+const OVERHEAD_DETAIL = Object.fromEntries(
+  Object.values(RUNTIME_PROFILES).map((rt) => {
+    const oh = rt.overhead;
+    return [
+      rt.id,
+      `${oh.what} (${rt.label}), per GPU: ${gib(oh.low)}-${gib(oh.high)} depending on GPU, driver and libraries`,
+    ];
+  }),
+) as Record<RuntimeProfile['id'], string>;
+
 // ---------------------------------------------------------------- weights
 
 interface WeightsPart {
@@ -66,12 +77,18 @@ interface WeightsPart {
 }
 
 /** Bytes of the stored weights: linear layers at the format's bits, embeddings/lm_head at theirs, norms 16-bit. */
-function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: RuntimeProfile): WeightsPart {
+function weightsPart(
+  m: ModelSpec,
+  p: ParamBreakdown,
+  f: WeightFormat,
+  rt: RuntimeProfile,
+  explain: boolean,
+): WeightsPart {
   // Bytes read from the file itself (GGUF header, safetensors metadata) hold for the format they were read in.
   const ew = m.exactWeights;
   if (ew && ew.format === f.id && (ew.hostBytes === 0 || rt.embeddingsOnHost)) {
-    let detail = `${f.label}: exact bytes from ${ew.source}`;
-    if (ew.hostBytes > 0) detail += `; token embeddings (${gib(ew.hostBytes)}) stay in system RAM`;
+    let detail = explain ? `${f.label}: exact bytes from ${ew.source}` : '';
+    if (explain && ew.hostBytes > 0) detail += `; token embeddings (${gib(ew.hostBytes)}) stay in system RAM`;
     return { bytes: ew.gpuBytes, low: ew.gpuBytes, high: ew.gpuBytes, detail, hostBytes: ew.hostBytes };
   }
   const expertsOnly = f.expertsOnly && p.experts > 0;
@@ -85,6 +102,12 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
   const gpuEmb = rt.embeddingsOnHost ? 0 : embBytes;
   const fixed = dense16 * 2 + normBytes + gpuEmb + headBytes;
   const bytes = round((quantized * f.linearBits) / 8 + fixed);
+  // The count comes from the architecture formula: norms, biases, padded vocabularies and the runtime's own
+  // buffers (rotary tables) move it by a fraction of a percent either way (checked against safetensors
+  // counts and vLLM's "model weights took" lines): +-1% around the format's bit range.
+  const low = round(((quantized * f.linearBitsRange[0]) / 8 + fixed) * 0.99);
+  const high = round(((quantized * f.linearBitsRange[1]) / 8 + fixed) * 1.01);
+  if (!explain) return { bytes, low, high, detail: '', hostBytes };
   const parts = [
     `${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`,
   ];
@@ -94,13 +117,26 @@ function weightsPart(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: Runti
     parts.push(`lm_head ${paramCount(m.tiedEmbeddings ? p.embedding : p.lmHead)} x ${f.lmHeadBits} bits`);
   let detail = `${f.label}: ${parts.join(' + ')}`;
   if (hostBytes > 0) detail += `; token embeddings (${gib(hostBytes)}) stay in system RAM`;
-  // The count comes from the architecture formula: norms, biases, padded vocabularies and the runtime's own
-  // buffers (rotary tables) move it by a fraction of a percent either way (checked against safetensors
-  // counts and vLLM's "model weights took" lines): +-1% around the format's bit range.
-  const low = round(((quantized * f.linearBitsRange[0]) / 8 + fixed) * 0.99);
-  const high = round(((quantized * f.linearBitsRange[1]) / 8 + fixed) * 1.01);
   return { bytes, low, high, detail, hostBytes };
 }
+
+/**
+ * weightsPart with its words, kept per model, format and where the embeddings live: every question about a
+ * model in a format gets the same line, and writing its parameter counts costs more than the bytes. Keyed
+ * by the spec object (catalog rows are static; a Hub model's spec goes when it does), like paramBreakdown.
+ */
+function weightsInWords(m: ModelSpec, p: ParamBreakdown, f: WeightFormat, rt: RuntimeProfile): WeightsPart {
+  const memo = weightsMemo[rt.embeddingsOnHost ? 1 : 0];
+  let byFormat = memo.get(m);
+  if (!byFormat) memo.set(m, (byFormat = new Map()));
+  let w = byFormat.get(f.id);
+  if (!w) byFormat.set(f.id, (w = weightsPart(m, p, f, rt, true)));
+  return w;
+}
+const weightsMemo: [
+  WeakMap<ModelSpec, Map<string, WeightsPart>>,
+  WeakMap<ModelSpec, Map<string, WeightsPart>>,
+] = [new WeakMap(), new WeakMap()];
 
 // ---------------------------------------------------------------- KV cache
 
@@ -199,31 +235,48 @@ function indexerBytesPerToken(m: ModelSpec, req: Request): number {
   return m.indexer.headDim + (m.indexer.headDim / 128) * 4;
 }
 
+/** What the KV cache's size reads besides the context, read once per estimate (perCard prices it often). */
+interface KvPricing {
+  rows: readonly KvRow[];
+  /** Bytes per cached element of the KV type. */
+  b: number;
+  /** Indexer key bytes per token per layer (DeepSeek Sparse Attention), 0 without. */
+  idx: number;
+  /** Layers that hold their own KV (rows that count layers another row already counts left out). */
+  kvLayers: number;
+  batch: number;
+}
+
+function kvPricing(m: ModelSpec, req: Request): KvPricing {
+  const rows = kvRows(m, req.runtime !== 'transformers');
+  let kvLayers = 0;
+  for (const r of rows) if (!r.sameLayers) kvLayers += r.layers;
+  return { rows, b: KV_BYTES[req.kvType], idx: indexerBytesPerToken(m, req), kvLayers, batch: req.batch };
+}
+
 /**
  * KV cache for `context` tokens x `batch` sequences: per KV-holding layer, elements per token x bytes of the
  * KV type x tokens (windowed layers capped at the window). Layers without KV (linear attention, Mamba, short
  * conv, shared-KV) add nothing here; their fixed state is the `state` component.
  */
+function kvBytes(k: KvPricing, context: number): number {
+  let perSequence = 0;
+  for (const r of k.rows) {
+    const held = r.window > 0 ? Math.min(context, r.window) : Math.ceil(context / r.perEntry);
+    perSequence += r.elements * k.b * r.layers * held;
+  }
+  perSequence += k.idx * k.kvLayers * context;
+  return round(perSequence * k.batch);
+}
+
+/** kvBytes with its formula in words. */
 function kvCache(
+  k: KvPricing,
   m: ModelSpec,
   req: Request,
   context: number,
-  explain = false,
 ): { bytes: number; detail: string } {
-  const b = KV_BYTES[req.kvType];
-  const rows = kvRows(m, req.runtime !== 'transformers');
-  let perSequence = 0;
-  let kvLayers = 0;
-  for (const r of rows) {
-    const held = r.window > 0 ? Math.min(context, r.window) : Math.ceil(context / r.perEntry);
-    perSequence += r.elements * b * r.layers * held;
-    if (!r.sameLayers) kvLayers += r.layers;
-  }
-  const idx = indexerBytesPerToken(m, req);
-  perSequence += idx * kvLayers * context;
-  const bytes = round(perSequence * req.batch);
-  if (!explain) return { bytes, detail: '' };
-
+  const { rows, b, idx, kvLayers } = k;
   const parts = rows.map((r) => {
     let held = `${tokens(context)} tokens`;
     if (r.window > 0) held = `window ${tokens(Math.min(context, r.window))} tokens`;
@@ -235,7 +288,7 @@ function kvCache(
   if (req.batch > 1) detail = `(${detail}) x ${req.batch} sequences`;
   const noKv = m.layers - kvLayers;
   if (noKv > 0) detail += `; ${noKv} of ${m.layers} layers keep no KV`;
-  return { bytes, detail: `${detail} (${req.kvType})` };
+  return { bytes: kvBytes(k, context), detail: `${detail} (${req.kvType})` };
 }
 
 // ---------------------------------------------------------------- recurrent state
@@ -254,7 +307,12 @@ const STATE_LABELS: Record<StateKind, string> = {
  * recurrent (SSM) state and the last kernel-1 inputs of the causal convolution, in the dtypes the runtime
  * keeps them (RuntimeProfile.stateBytes).
  */
-function recurrentState(m: ModelSpec, req: Request, rt: RuntimeProfile): { bytes: number; detail: string } {
+function recurrentState(
+  m: ModelSpec,
+  req: Request,
+  rt: RuntimeProfile,
+  explain: boolean,
+): { bytes: number; detail: string } {
   const groups = m.stateGroups;
   if (!groups || groups.length === 0) return { bytes: 0, detail: '' };
   const r = rt.recurrent;
@@ -264,6 +322,7 @@ function recurrentState(m: ModelSpec, req: Request, rt: RuntimeProfile): { bytes
   for (const g of groups) {
     const state = r.stateBytes(g.kind, g.ssmFp32 === true);
     perSequence += g.layers * (g.stateElements * state + g.convElements * conv);
+    if (!explain) continue;
     const inner =
       g.stateElements > 0
         ? `${g.stateElements.toLocaleString('en-US')} x ${state} + conv ${g.convElements.toLocaleString('en-US')} x ${conv} bytes`
@@ -272,6 +331,7 @@ function recurrentState(m: ModelSpec, req: Request, rt: RuntimeProfile): { bytes
   }
   const sequences = Math.max(req.batch, r.minSequences);
   const bytes = round(perSequence * sequences * r.copies);
+  if (!explain) return { bytes, detail: '' };
   let times = sequences > 1 ? ` x ${sequences} sequences` : '';
   if (r.copies > 1) times += ` x ${r.copies} slots`;
   return { bytes, detail: `${parts.join(' + ')}${times}, the same at any context (${r.what})` };
@@ -290,6 +350,50 @@ function fmtBytes(b: number): string {
 
 // ---------------------------------------------------------------- shapes used by activations
 
+/**
+ * The model's numbers the context-dependent formulas read, in one object shape, built once per model.
+ * Catalog rows are literals with different optional fields (moe, mla, slidingWindow, ...), so reading the
+ * same field across models is a slow (megamorphic) property load, and perCard prices the activations
+ * dozens of times per request (the longest-context search).
+ */
+interface ModelShape {
+  layers: number;
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+  headDim: number;
+  vocab: number;
+  /** liveMlpWidth */
+  mlpWidth: number;
+  /** largestMatrix */
+  largestMatrix: number;
+  /** layerActivationBytes */
+  layerActivation: number;
+}
+
+function shapeOf(m: ModelSpec): ModelShape {
+  let shape = shapeMemo.get(m);
+  if (!shape) {
+    shape = {
+      layers: m.layers,
+      hidden: m.hidden,
+      heads: m.heads,
+      kvHeads: m.kvHeads,
+      headDim: m.headDim,
+      vocab: m.vocab,
+      mlpWidth: liveMlpWidth(m),
+      largestMatrix: largestMatrix(m),
+      layerActivation: layerActivationBytes(m),
+    };
+    shapeMemo.set(m, shape);
+  }
+  return shape;
+}
+const shapeMemo = new WeakMap<ModelSpec, ModelShape>();
+
+/** The format's fields the activations read (kept apart for the same reason as ModelShape). */
+type FormatKind = Pick<WeightFormat, 'id' | 'family'>;
+
 /** MLP width that is live at once per token: the dense width, or k experts' width for MoE. */
 function liveMlpWidth(m: ModelSpec): number {
   if (!m.moe) return m.intermediate;
@@ -298,7 +402,7 @@ function liveMlpWidth(m: ModelSpec): number {
 }
 
 /** Bytes of one activation element: 16-bit compute for every format except fp32. */
-function actBytes(f: WeightFormat, req: Request): number {
+function actBytes(f: FormatKind, req: Request): number {
   if (req.mode !== 'inference') return req.precision === 'fp32' ? 4 : 2;
   return f.id === 'fp32' ? 4 : 2;
 }
@@ -312,9 +416,9 @@ function actBytes(f: WeightFormat, req: Request): number {
  * fp32 plus a 16-bit copy. Logits are kept for the last position only, in fp32.
  */
 function torchInferenceActivations(
-  m: ModelSpec,
+  m: ModelShape,
   req: Request,
-  f: WeightFormat,
+  f: FormatKind,
   rt: RuntimeProfile,
   context: number,
   explain: boolean,
@@ -323,7 +427,7 @@ function torchInferenceActivations(
   const promptTokens = prompt * req.batch;
   const chunk = rt.prefillChunk === null ? promptTokens : Math.min(promptTokens, rt.prefillChunk);
   const ab = actBytes(f, req);
-  const mlpWidth = liveMlpWidth(m);
+  const mlpWidth = m.mlpWidth;
   const mlp = chunk * (3 * mlpWidth + 4 * m.hidden) * ab;
   // Without flash attention, scores for one layer: rows = the chunk, columns = the context seen so far.
   const rows = Math.min(chunk, prompt);
@@ -338,9 +442,9 @@ function torchInferenceActivations(
   // matmul; torchao quantizes lm_head too, so the largest may be the vocabulary projection.
   const dequant =
     f.family === 'bnb'
-      ? largestMatrix(m) * 2
+      ? m.largestMatrix * 2
       : f.family === 'torchao'
-        ? Math.max(largestMatrix(m), m.vocab * m.hidden) * 2
+        ? Math.max(m.largestMatrix, m.vocab * m.hidden) * 2
         : 0;
   const bytes = round(mlp + scores + logits + dequant);
   if (!explain) return { bytes, detail: '' };
@@ -360,7 +464,7 @@ function torchInferenceActivations(
  * Fits the CI logs: 70.5 MiB at n_ctx 512 and 164 MiB at 2048 for a 7B, 2144 MiB at 32768 for Mistral 7B.
  */
 function ggmlComputeBuffer(
-  m: ModelSpec,
+  m: ModelShape,
   req: Request,
   rt: RuntimeProfile,
   context: number,
@@ -369,7 +473,7 @@ function ggmlComputeBuffer(
   const nCtx = context * req.batch;
   const ub = Math.min(rt.prefillChunk ?? 512, nCtx);
   const attn = req.flashAttention ? ub * nCtx * 2 : ub * nCtx * m.heads * 4;
-  const ffn = ub * (liveMlpWidth(m) + 2 * m.hidden) * 4;
+  const ffn = ub * (m.mlpWidth + 2 * m.hidden) * 4;
   // The graph allocator reserves for the worst case with every position of the micro-batch output
   // (llama-context.cpp graph_reserve with n_outputs = n_ubatch): f32 logits n_vocab x n_ubatch at the output
   // node, which outweighs the layers' buffers for large vocabularies at short contexts.
@@ -386,7 +490,7 @@ function ggmlComputeBuffer(
     : `f32 scores ${ub} x ${tokens(nCtx)} x ${m.heads} heads`;
   return {
     bytes,
-    detail: `compute buffer: ${attnText} + ${ub} x (${liveMlpWidth(m)} FFN + 2 x ${m.hidden}) x 4 bytes`,
+    detail: `compute buffer: ${attnText} + ${ub} x (${m.mlpWidth} FFN + 2 x ${m.hidden}) x 4 bytes`,
   };
 }
 
@@ -458,7 +562,7 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
   let f = getFormat(req.format);
   if (req.mode === 'full' && req.precision === 'mixed') f = getFormat('fp32');
   if ((req.mode === 'full' || req.mode === 'lora') && req.precision === 'fp32') f = getFormat('fp32');
-  const w = weightsPart(m, p, f, rt);
+  const w = explain ? weightsInWords(m, p, f, rt) : weightsPart(m, p, f, rt, false);
 
   const components: Component[] = [];
   const weightsLabel =
@@ -481,7 +585,9 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       bytes: enc,
       low: enc,
       high: enc,
-      detail: `${m.encoder!.what}: ${paramCount(m.encoder!.params)} params x ${f.id === 'fp32' ? 4 : 2} bytes (kept 16-bit by quantizers${frozen})`,
+      detail: explain
+        ? `${m.encoder!.what}: ${paramCount(m.encoder!.params)} params x ${f.id === 'fp32' ? 4 : 2} bytes (kept 16-bit by quantizers${frozen})`
+        : '',
     });
   } else if (m.encoder) {
     notes.push(
@@ -496,6 +602,8 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
 
   // ---- training-only parts that do not depend on the context
   let trainable = 0;
+  let adapterBytes = 0;
+  let optimizerStateBytes = 0;
   let stateBytes = 4;
   let gradsFull = 0;
   let gradsDetail = '';
@@ -510,30 +618,36 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       const lora = req.lora!;
       trainable = loraParams(m, lora.rank, lora.targets);
       const adapter = round(trainable * stateBytes);
+      adapterBytes = adapter;
       components.push({
         id: 'adapter',
         label: 'LoRA adapters',
         bytes: adapter,
         low: adapter,
         high: adapter,
-        detail: `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`,
+        detail: explain
+          ? `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`
+          : '',
       });
     }
     // With the step inside backward (torchtune optimizer_in_bwd) a layer's gradients are freed as soon as
     // its parameters are stepped: one layer's worth lives at a time.
     gradsFull = round((req.stepInBackward ? trainable / m.layers : trainable) * stateBytes);
-    gradsDetail = req.stepInBackward
-      ? `one layer at a time (optimizer step in backward): ${paramCount(trainable / m.layers)} params x ${stateBytes} bytes`
-      : `${paramCount(trainable)} trainable params x ${stateBytes} bytes`;
+    gradsDetail = !explain
+      ? ''
+      : req.stepInBackward
+        ? `one layer at a time (optimizer step in backward): ${paramCount(trainable / m.layers)} params x ${stateBytes} bytes`
+        : `${paramCount(trainable)} trainable params x ${stateBytes} bytes`;
     const opt = optimizerBytes(req.optimizer!, stateBytes);
     const optBytes = round(trainable * opt.perParam);
+    optimizerStateBytes = optBytes;
     components.push({
       id: 'optimizer',
       label: `Optimizer (${req.optimizer})`,
       bytes: optBytes,
       low: optBytes,
       high: optBytes,
-      detail: `${paramCount(trainable)} params x ${opt.what}`,
+      detail: explain ? `${paramCount(trainable)} params x ${opt.what}` : '',
       ...(req.optimizer === 'paged_adamw8bit' ? { outsideTorch: true } : {}),
     });
     if (req.mode === 'full' && req.precision === 'mixed') {
@@ -554,10 +668,14 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
   }
 
   // ---- context-dependent parts (perCard re-prices them at other contexts; no closures here: under tsx's
-  // keepNames every named closure costs a defineProperty per estimate, measurable in the fit's search)
+  // keepNames every named closure costs a defineProperty per estimate, measurable in the fit's search).
+  // What they read of the model, format and KV type is gathered once, in objects of one shape each.
+  const shape = shapeOf(m);
+  const kind: FormatKind = { id: f.id, family: f.family };
+  const kvp = kvPricing(m, req);
 
   if (!training) {
-    const kv = kvCache(m, req, req.context, explain);
+    const kv = explain ? kvCache(kvp, m, req, req.context) : { bytes: kvBytes(kvp, req.context), detail: '' };
     components.push({
       id: 'kv_cache',
       label: 'KV cache',
@@ -567,7 +685,7 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       detail: kv.detail,
     });
   }
-  const st = training ? { bytes: 0, detail: '' } : recurrentState(m, req, rt);
+  const st = training ? { bytes: 0, detail: '' } : recurrentState(m, req, rt, explain);
   if (st.bytes > 0) {
     components.push({
       id: 'state',
@@ -578,8 +696,8 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       detail: st.detail,
     });
   }
-  const act = activationParts(m, req, f, rt, req.context, explain);
-  const band = activationBand(m, req, f, rt, act);
+  const act = activationParts(shape, req, kind, rt, req.context, explain);
+  const band = activationBand(shape, req, kind, rt, act);
   components.push({
     id: 'activations',
     label: training ? 'Activations' : rt.scratch === 'ggml' ? 'Compute buffer' : 'Activations',
@@ -597,7 +715,7 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       low: g,
       high: gradsFull,
       detail:
-        g < gradsFull
+        explain && g < gradsFull
           ? `${gradsDetail} = ${gib(gradsFull)}, filled in as backward frees activations: ${gib(g)} more at the peak`
           : gradsDetail,
     });
@@ -630,25 +748,26 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
     bytes: round(oh.bytes),
     low: round(oh.low),
     high: round(oh.high),
-    detail: `${oh.what} (${rt.label}), per GPU: ${gib(oh.low)}-${gib(oh.high)} depending on GPU, driver and libraries`,
+    detail: explain ? OVERHEAD_DETAIL[rt.id] : '',
   });
 
-  const total = components.reduce(
-    (t, c) => ({ bytes: t.bytes + c.bytes, low: t.low + c.low, high: t.high + c.high }),
-    { bytes: 0, low: 0, high: 0 },
-  );
+  const total = { bytes: 0, low: 0, high: 0 };
+  for (const c of components) {
+    total.bytes += c.bytes;
+    total.low += c.low;
+    total.high += c.high;
+  }
 
-  const bytesOf = (id: ComponentId) => components.find((c) => c.id === id)?.bytes ?? 0;
-  const stateBytesTotal =
-    bytesOf('weights') + bytesOf('vision') + bytesOf('adapter') + bytesOf('optimizer') + bytesOf('state');
+  // The components' bytes by kind (0 for the ones this estimate has not).
+  const weightsAll = w.bytes + enc + adapterBytes;
+  const optAll = optimizerStateBytes;
+  const stateBytesTotal = weightsAll + optAll + st.bytes;
   // Training over several cards: what each strategy divides (ZeRO paper, Rajbhandari et al. 2020: stage 1
   // partitions optimizer states, stage 2 also gradients, stage 3 / FSDP full shard also parameters).
   const strategy = req.parallelism ?? 'fsdp';
   const shardsWeights = strategy === 'zero3' || strategy === 'fsdp';
   const shardsGrads = shardsWeights || strategy === 'zero2';
   const shardsOptimizer = strategy !== 'ddp';
-  const weightsAll = bytesOf('weights') + bytesOf('vision') + bytesOf('adapter');
-  const optAll = bytesOf('optimizer');
   // A sharded model gathers a layer's full weights before running it and prefetches the next: DeepSpeed's
   // own estimator (estimate_zero3_model_states_mem_needs) counts 4 bytes x the largest layer's parameters.
   const gathered = shardsWeights ? (4 * p.total) / m.layers : 0;
@@ -656,7 +775,7 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
 
   // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
   // divides bandwidth by the weights and one sequence's KV.
-  const kvAtRequest = training ? 0 : kvCache(m, req, req.context).bytes;
+  const kvAtRequest = training ? 0 : kvBytes(kvp, req.context);
   const activeFraction = p.total > 0 ? p.active / p.total : 1;
   const decodeBytes = w.bytes * activeFraction + (kvAtRequest + st.bytes) / req.batch;
 
@@ -670,8 +789,8 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
     total,
     perCard(cards: number, context = req.context) {
       const atRequest = context === req.context;
-      const a = atRequest ? act : activationParts(m, req, f, rt, context);
-      const kv = atRequest || training ? kvAtRequest : kvCache(m, req, context).bytes;
+      const a = atRequest ? act : activationParts(shape, req, kind, rt, context);
+      const kv = atRequest || training ? kvAtRequest : kvBytes(kvp, context);
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;
@@ -727,9 +846,9 @@ function strategyNote(p: NonNullable<Request['parallelism']>): string {
  *   stats print reserved 5-25% above allocated).
  */
 function activationBand(
-  m: ModelSpec,
+  m: ModelShape,
   req: Request,
-  f: WeightFormat,
+  f: FormatKind,
   rt: RuntimeProfile,
   act: ActivationParts,
 ): { low: number; high: number } {
@@ -752,9 +871,9 @@ interface ActivationParts {
 }
 
 function activationParts(
-  m: ModelSpec,
+  m: ModelShape,
   req: Request,
-  f: WeightFormat,
+  f: FormatKind,
   rt: RuntimeProfile,
   context: number,
   explain = false,
@@ -768,10 +887,10 @@ function activationParts(
   }
   const T = context * req.batch;
   const ab = actBytes(f, req) / 2; // the per-layer formula is written for 16-bit
-  const perLayer = layerActivationBytes(m) * ab;
+  const perLayer = m.layerActivation * ab;
   const scoresPerLayer = req.flashAttention ? 0 : req.batch * m.heads * context * context * 6 * ab;
   // A k-bit base (bitsandbytes) dequantizes one matrix to 16-bit at a time, in forward and again in backward.
-  const dequant = f.family === 'bnb' || f.family === 'torchao' ? 2 * largestMatrix(m) * 2 : 0;
+  const dequant = f.family === 'bnb' || f.family === 'torchao' ? 2 * m.largestMatrix * 2 : 0;
   // Checkpointing keeps each layer's input and recomputes one layer at a time during backward; offloaded
   // checkpointing keeps those inputs in CPU RAM, with two layers' in flight on the GPU.
   const checkpointed = req.activationOffload ? 2 : m.layers;
@@ -780,11 +899,11 @@ function activationParts(
     (req.gradientCheckpointing
       ? round(checkpointed * T * m.hidden * 2 * ab + T * perLayer + scoresPerLayer)
       : round(m.layers * (T * perLayer + scoresPerLayer)));
-  const lossPart = lossBytes(m, req, T);
+  const lossPart = lossBytes(m, req, T, explain);
   const logits = lossPart.bytes;
   if (!explain) return { activations, activationDetail: '', logits, logitsDetail: '' };
   // The per-layer formula counts 16-bit bytes; fp32 training doubles it.
-  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${liveMlpWidth(m)}) bytes${ab > 1 ? ` x ${ab}` : ''}`;
+  const perLayerText = `(20 x ${m.hidden} + 4 x ${m.kvHeads * m.headDim} + 8 x ${m.mlpWidth}) bytes${ab > 1 ? ` x ${ab}` : ''}`;
   let detail = req.gradientCheckpointing
     ? `checkpointed: ${req.activationOffload ? `2 of ${m.layers} layer inputs on the GPU (the rest offloaded to CPU RAM)` : `${m.layers} layer inputs`} x ${tokens(T)} tokens x ${m.hidden} x ${2 * ab} bytes + one recomputed layer (${tokens(T)} tokens x ${perLayerText})`
     : `${m.layers} layers x ${tokens(T)} tokens x ${perLayerText}`;
@@ -801,8 +920,14 @@ function activationParts(
  *   (2 bytes per logit) and one chunk at a time is upcast (12 bytes per logit of the chunk);
  * - fused (Liger FusedLinearCrossEntropy, Cut Cross-Entropy, Unsloth): logits exist one chunk at a time; Liger
  *   sizes chunks to ~tokens / (vocab / hidden) rows of fp32 logits and gradients: ~8 bytes x hidden per token.
+ * `explain` false leaves the words out (perCard prices the loss at many contexts).
  */
-function lossBytes(m: ModelSpec, req: Request, T: number): { bytes: number; detail: string } {
+function lossBytes(
+  m: ModelShape,
+  req: Request,
+  T: number,
+  explain: boolean,
+): { bytes: number; detail: string } {
   const V = m.vocab;
   if (req.loss === 'fused') {
     if (req.framework === 'unsloth') {
@@ -810,13 +935,17 @@ function lossBytes(m: ModelSpec, req: Request, T: number): { bytes: number; deta
       const chunk = Math.min(4 * 2 ** 30, T * V * 4);
       return {
         bytes: round(chunk + T * m.hidden * 2),
-        detail: `fused cross-entropy: fp32 logits one chunk at a time (${gib(chunk)}, at most 4 GiB) + ${tokens(T)} tokens x ${m.hidden} x 2 bytes of gradient`,
+        detail: explain
+          ? `fused cross-entropy: fp32 logits one chunk at a time (${gib(chunk)}, at most 4 GiB) + ${tokens(T)} tokens x ${m.hidden} x 2 bytes of gradient`
+          : '',
       };
     }
     // Liger: chunks of ~tokens / (vocab / hidden) rows, so each chunk's logits ~ tokens x hidden, plus grad_input.
     return {
       bytes: round(T * m.hidden * 8),
-      detail: `fused linear cross-entropy: logits one chunk at a time (~${tokens(T)} tokens x ${m.hidden} x 8 bytes), never the full ${V} vocab`,
+      detail: explain
+        ? `fused linear cross-entropy: logits one chunk at a time (~${tokens(T)} tokens x ${m.hidden} x 8 bytes), never the full ${V} vocab`
+        : '',
     };
   }
   if (req.loss === 'chunked') {
@@ -828,23 +957,31 @@ function lossBytes(m: ModelSpec, req: Request, T: number): { bytes: number; deta
       const bytes = round(chunk * V * 8 + V * m.hidden * 4);
       return {
         bytes,
-        detail: `chunked loss: ${tokens(chunk)} tokens x ${V} vocab x 8 bytes (fp32 logits + log-probs, recomputed in backward) + an fp32 copy of lm_head (${V} x ${m.hidden} x 4 bytes)`,
+        detail: explain
+          ? `chunked loss: ${tokens(chunk)} tokens x ${V} vocab x 8 bytes (fp32 logits + log-probs, recomputed in backward) + an fp32 copy of lm_head (${V} x ${m.hidden} x 4 bytes)`
+          : '',
       };
     }
     if (fw.kind === 'released') {
       return {
         bytes: round(chunk * V * 12),
-        detail: `chunked cross-entropy: one chunk of ${tokens(chunk)} tokens x ${V} vocab x 12 bytes (16-bit logits, fp32 upcast, log-softmax and gradient), released chunk by chunk`,
+        detail: explain
+          ? `chunked cross-entropy: one chunk of ${tokens(chunk)} tokens x ${V} vocab x 12 bytes (16-bit logits, fp32 upcast, log-softmax and gradient), released chunk by chunk`
+          : '',
       };
     }
     const bytes = round(T * V * 2 + chunk * V * 12);
     return {
       bytes,
-      detail: `chunked cross-entropy: ${tokens(T)} tokens x ${V} vocab x 2 bytes (16-bit logits) + one chunk of ${tokens(chunk)} tokens upcast (x 12 bytes)`,
+      detail: explain
+        ? `chunked cross-entropy: ${tokens(T)} tokens x ${V} vocab x 2 bytes (16-bit logits) + one chunk of ${tokens(chunk)} tokens upcast (x 12 bytes)`
+        : '',
     };
   }
   return {
     bytes: round(T * V * 12),
-    detail: `${tokens(T)} tokens x ${V} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`,
+    detail: explain
+      ? `${tokens(T)} tokens x ${V} vocab x 12 bytes (16-bit logits + fp32 upcast, log-softmax and gradient)`
+      : '',
   };
 }

@@ -6,7 +6,16 @@ import { notRunningWhy, RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type Component, type Estimate } from './estimate.ts';
-import { fitAll, fitOn, maxContext, MAX_CARDS, type Fit, type Verdict } from './fit.ts';
+import {
+  fitAll,
+  fitOn,
+  maxContext,
+  MAX_CARDS,
+  quickFit,
+  usableBytes,
+  type Fit,
+  type Verdict,
+} from './fit.ts';
 import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
@@ -59,13 +68,15 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     focusGpu = hw.options[i >= 0 ? i : hw.options.length - 1];
   }
   let focus: Fit | null = null;
+  let listed: Fit | undefined;
   if (focusGpu) {
     const gpu = focusGpu;
-    focus = fits.find((f) => f.gpu === gpu.id) ?? fitOn(gpu, e, request.gpuCount);
+    listed = fits.find((f) => f.gpu === gpu.id);
+    focus = listed ?? fitOn(gpu, e, request.gpuCount);
   }
   const runs = !focusGpu || runsOn(focusGpu, e.runtime.id, e.format);
   // Generic devices and product sizes are not in the catalog: their row leads the list (if the runtime runs there).
-  if (focus && runs && !fits.includes(focus)) fits = [focus, ...fits];
+  if (focus && runs && !listed) fits = [focus, ...fits];
   const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus, runs) : null;
   const modeText =
     request.mode === 'inference'
@@ -97,13 +108,15 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     `the range covers the format's mix, runtime versions, the allocator's cached blocks${request.mode === 'inference' ? ' and how much of the context is prompt' : ''}; the total is what the GPU holds, about what nvidia-smi shows (PyTorch's own counters leave out the overhead line${e.components.some((c) => c.outsideTorch) ? ' and the paged optimizer states' : ''})`,
   );
 
+  // Without a GPU named, the summary and the suggestions both read the whole list: one pass serves both.
+  const overview = focusGpu ? null : glance(fits);
   return {
     kind: 'estimate',
     title,
     summary: runs
       ? summarize(
           e,
-          fits,
+          overview,
           focus,
           hw?.kind === 'sizes' ? { label: hw.label, rows: sizes! } : null,
           alternative,
@@ -124,8 +137,8 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     hostBytes: e.hostBytes,
     assumptions,
     suggestions: alternative
-      ? [alternative.say, ...suggestions(e, fits, focusGpu)].slice(0, 5)
-      : suggestions(e, fits, focusGpu),
+      ? [alternative.say, ...suggestions(e, fits, focusGpu, overview)].slice(0, 5)
+      : suggestions(e, fits, focusGpu, overview),
   };
 }
 
@@ -139,7 +152,7 @@ function provenance(m: ModelSpec): string {
 
 function summarize(
   e: Estimate,
-  fits: Fit[],
+  overview: Overview | null,
   focus: Fit | null,
   sizes: { label: string; rows: Fit[] } | null,
   alternative: Alternative | null,
@@ -160,18 +173,7 @@ function summarize(
     return `${needs}. Does not fit on ${on} (short by ${gib(-focus.headroomBytes)}).${more}`;
   }
   const cards = e.request.gpuCount ?? 1;
-  // One pass: the smallest card that fits, preferring the cards people own or rent (the catalog's common
-  // ones), and the smallest split that holds it.
-  let smallest: Fit | undefined;
-  let split: Fit | undefined;
-  for (const f of fits) {
-    if (f.verdict === 'fits' && (!smallest || smaller(f, smallest))) smallest = f;
-    if (
-      f.count > 1 &&
-      (!split || f.count < split.count || (f.count === split.count && f.memoryBytes < split.memoryBytes))
-    )
-      split = f;
-  }
+  const { smallest, split } = overview!;
   if (smallest && cards > 1)
     return `${needs}. Split over ${cards} cards, the smallest GPU that fits is ${smallest.name}.`;
   if (smallest) return `${needs}. Smallest single GPU that fits: ${smallest.name}.`;
@@ -179,10 +181,46 @@ function summarize(
   return `${needs}. No GPU in the catalog holds it.`;
 }
 
+/** What the reply without a named GPU reads off the list of rows. */
+interface Overview {
+  /** The smallest card that fits, preferring the cards people own or rent (the catalog's common ones). */
+  smallest: Fit | undefined;
+  /** The smallest split that holds the job. */
+  split: Fit | undefined;
+  /** The rows of the default suggestion targets (the first of each, as find would give). */
+  small: Fit | undefined;
+  big: Fit | undefined;
+}
+
+function glance(fits: Fit[]): Overview {
+  let smallest: Fit | undefined;
+  let smallestCommon = false;
+  let split: Fit | undefined;
+  let small: Fit | undefined;
+  let big: Fit | undefined;
+  for (const f of fits) {
+    // Once a common card is the best so far, only a smaller one can beat it: the others need no look-up.
+    if (f.verdict === 'fits' && !(smallestCommon && f.usableBytes >= smallest!.usableBytes)) {
+      const common = COMMON.has(f.gpu);
+      if (!smallest || smaller(f, common, smallest, smallestCommon)) {
+        smallest = f;
+        smallestCommon = common;
+      }
+    }
+    if (
+      f.count > 1 &&
+      (!split || f.count < split.count || (f.count === split.count && f.memoryBytes < split.memoryBytes))
+    )
+      split = f;
+    if (f.gpu === SMALL_ID) small ??= f;
+    else if (f.gpu === BIG_ID) big ??= f;
+  }
+  return { smallest, split, small, big };
+}
+
 /** A common card beats an uncommon one; between two of the same kind, the smaller usable memory wins. */
-function smaller(a: Fit, b: Fit): boolean {
-  const common = COMMON.has(a.gpu);
-  return common !== COMMON.has(b.gpu) ? common : a.usableBytes < b.usableBytes;
+function smaller(a: Fit, aCommon: boolean, b: Fit, bCommon: boolean): boolean {
+  return aCommon !== bCommon ? aCommon : a.usableBytes < b.usableBytes;
 }
 
 /** "On Apple M3 Max: fits with 64 GB or more (not 36 or 48 GB)." */
@@ -235,14 +273,16 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
   const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
   for (const { say: extra, ...change } of settings) {
     for (const format of FALLBACK_LADDER) {
-      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model);
-      const row = fitOn(gpu, alt, req.gpuCount);
+      // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
+      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
+      const row = quickFit(gpu, alt, req.gpuCount);
       if (row.verdict === 'no') continue;
-      const need = row.usableBytes - row.headroomBytes;
+      const usable = usableBytes(gpu, alt);
+      const need = usable - row.headroomBytes;
       const label = alt.format.label.replace(/^GGUF /, '');
       const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
       return {
-        headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(row.usableBytes)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+        headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
         say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
       };
     }
@@ -276,26 +316,55 @@ const SMALLER: Record<string, string[]> = {
 };
 const VLLM_SMALLER: Record<string, string[]> = { bf16: ['fp8', 'awq'], fp16: ['fp8', 'awq'], fp8: ['awq'] };
 
-function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): string[] {
+interface Trial {
+  change: Partial<Request>;
+  say: string;
+}
+
+/** What trying one change needs: the estimate, the target's cards and memory, and where the results go. */
+interface Trials {
+  e: Estimate;
+  cards: number;
+  usable: number;
+  on: string;
+  out: string[];
+  tried: Trial[];
+}
+
+/**
+ * Try one change: says so in `out` when it fits on its own, and remembers it for trying all together. A
+ * function of its own, not a closure per request (see estimate's perCard on tsx's keepNames).
+ */
+function tryAlt(t: Trials, change: Partial<Request>, say: string): boolean {
+  t.tried.push({ change, say });
+  // Only the bytes are read: the estimate skips its formulas in words.
+  const alt = estimate({ ...t.e.request, ...change }, t.e.model, false);
+  const altNeed = alt.perCard(t.cards);
+  if (altNeed <= t.usable) t.out.push(`${say}: ${gib(altNeed)}, fits ${t.on}`);
+  return altNeed <= t.usable;
+}
+
+function suggestions(
+  e: Estimate,
+  fits: Fit[],
+  focusGpu: GpuSpec | undefined,
+  overview: Overview | null,
+): string[] {
   const req = e.request;
-  const target = focusGpu ?? defaultTarget(fits);
-  if (!target) return [];
   // The target's row was computed for the asked number of cards (unified machines: one).
-  const row = fits.find((f) => f.gpu === target.id);
+  const picked = focusGpu
+    ? { target: focusGpu, row: fits.find((f) => f.gpu === focusGpu.id) }
+    : defaultTarget(overview!);
+  if (!picked) return [];
+  const { target, row } = picked;
   if (!row || row.headroomBytes >= 0) return [];
   const cards = Math.min(req.gpuCount ?? 1, target.kind === 'unified' ? 1 : MAX_CARDS);
   const usable = row.usableBytes;
   const on = `${cards > 1 ? `${cards}x ` : ''}${target.name}`;
   const out: string[] = [];
   // Every change tried is also remembered, to try them all together when none fits alone.
-  const tried: { change: Partial<Request>; say: string }[] = [];
-  const tryAlt = (change: Partial<Request>, say: string) => {
-    tried.push({ change, say });
-    const alt = estimate({ ...req, ...change }, e.model);
-    const altNeed = alt.perCard(cards);
-    if (altNeed <= usable) out.push(`${say}: ${gib(altNeed)}, fits ${on}`);
-    return altNeed <= usable;
-  };
+  const tried: Trial[] = [];
+  const trials: Trials = { e, cards, usable, on, out, tried };
 
   if (req.mode === 'inference') {
     const kvShare = (e.components.find((c) => c.id === 'kv_cache')?.bytes ?? 0) / e.total.bytes;
@@ -305,33 +374,37 @@ function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): s
         req.kvType !== 'q8_0' &&
         req.kvType !== 'q4_0'
       ) {
-        tryAlt({ kvType: 'q8_0', flashAttention: true }, 'kv=q8_0 (halves the KV cache)');
+        tryAlt(trials, { kvType: 'q8_0', flashAttention: true }, 'kv=q8_0 (halves the KV cache)');
       } else if ((req.runtime === 'vllm' || req.runtime === 'sglang') && req.kvType !== 'fp8') {
-        tryAlt({ kvType: 'fp8' }, 'kv=fp8 (halves the KV cache)');
+        tryAlt(trials, { kvType: 'fp8' }, 'kv=fp8 (halves the KV cache)');
       }
     }
     const ladder =
       (req.runtime === 'vllm' || req.runtime === 'sglang' ? VLLM_SMALLER : SMALLER)[req.format] ?? [];
-    for (const f of ladder) if (tryAlt({ format: f }, `${getFormat(f).label} weights`)) break;
+    for (const f of ladder) if (tryAlt(trials, { format: f }, `${getFormat(f).label} weights`)) break;
     if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && !req.flashAttention) {
-      tryAlt({ flashAttention: true }, 'fa=on (flash attention shrinks the compute buffer)');
+      tryAlt(trials, { flashAttention: true }, 'fa=on (flash attention shrinks the compute buffer)');
     }
   } else {
-    if (!req.gradientCheckpointing) tryAlt({ gradientCheckpointing: true }, 'gc=on (gradient checkpointing)');
+    if (!req.gradientCheckpointing)
+      tryAlt(trials, { gradientCheckpointing: true }, 'gc=on (gradient checkpointing)');
     if (req.optimizer === 'adamw' && req.mode === 'full')
-      tryAlt({ optimizer: 'adamw8bit' }, 'optimizer=adamw8bit');
+      tryAlt(trials, { optimizer: 'adamw8bit' }, 'optimizer=adamw8bit');
     if (req.mode === 'full')
       tryAlt(
+        trials,
         { mode: 'lora', format: 'bf16', lora: { rank: 16, targets: 'all' } },
         'LoRA rank 16 instead of full fine-tuning',
       );
     if (req.mode === 'lora')
       tryAlt(
+        trials,
         { mode: 'qlora', format: 'nf4', gradientCheckpointing: true },
         'QLoRA (NF4 base) instead of LoRA',
       );
     if (req.batch > 1)
       tryAlt(
+        trials,
         { batch: 1, accumulation: (req.accumulation ?? 1) * req.batch },
         `batch=1 accum=${(req.accumulation ?? 1) * req.batch} (same effective batch)`,
       );
@@ -343,15 +416,18 @@ function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): s
   }
   // Nothing fits alone: every change at once, with the longest context that then fits.
   if (out.length === 0 && tried.length > 1) {
-    // Later changes of the same setting win (the smallest format tried): name only the ones that count.
-    const seen = new Set<string>();
-    const kept = tried.filter((_, i) => {
-      const later = tried.slice(i + 1).flatMap((t) => Object.keys(t.change));
-      return Object.keys(tried[i]!.change).some((k) => !later.includes(k) && !seen.has(k));
-    });
-    for (const t of kept) for (const k of Object.keys(t.change)) seen.add(k);
+    // Later changes of the same setting win (the smallest format tried): name only the ones that count,
+    // those that set something no later change sets (walked from the last, collecting what later ones set).
+    const setLater = new Set<string>();
+    const counts = tried.map(() => false);
+    for (let i = tried.length - 1; i >= 0; i--) {
+      const keys = Object.keys(tried[i]!.change);
+      counts[i] = keys.some((k) => !setLater.has(k));
+      for (const k of keys) setLater.add(k);
+    }
+    const kept = tried.filter((_, i) => counts[i]);
     const all = Object.assign({}, ...kept.map((t) => t.change)) as Partial<Request>;
-    const alt = estimate({ ...req, ...all }, e.model);
+    const alt = estimate({ ...req, ...all }, e.model, false);
     const say = kept.map((t) => t.say.replace(/ \(.*\)$/, '')).join(' + ');
     const altNeed = alt.perCard(cards);
     const together = kept.length > 1 ? ' together' : '';
@@ -371,13 +447,13 @@ function suggestions(e: Estimate, fits: Fit[], focusGpu: GpuSpec | undefined): s
 /** Without a named GPU, suggest for a 24 GB card if the job is near that size, else an 80 GB one. */
 const SMALL_TARGET = findGpu('rtx-4090');
 const BIG_TARGET = findGpu('h100-sxm');
+const SMALL_ID = SMALL_TARGET?.id;
+const BIG_ID = BIG_TARGET?.id;
 
-function defaultTarget(fits: Fit[]): GpuSpec | undefined {
-  const small = fits.find((f) => f.gpu === SMALL_TARGET?.id);
-  const big = fits.find((f) => f.gpu === BIG_TARGET?.id);
+function defaultTarget({ small, big }: Overview): { target: GpuSpec; row: Fit } | undefined {
   if (small && small.headroomBytes < 0 && small.usableBytes - small.headroomBytes <= 2.5 * small.usableBytes)
-    return SMALL_TARGET;
-  if (big && big.headroomBytes < 0) return BIG_TARGET;
+    return { target: SMALL_TARGET!, row: small };
+  if (big && big.headroomBytes < 0) return { target: BIG_TARGET!, row: big };
   return undefined;
 }
 

@@ -73,3 +73,70 @@ export const RequestSchema = z.object({
 });
 
 export type Request = z.infer<typeof RequestSchema>;
+
+/**
+ * RequestSchema's rules checked by hand, without zod's copy of the whole object: the query parser builds
+ * every request from words it has already checked, so this passes and the parser keeps its object; the zod
+ * parse still runs (and words the error) whenever this says no. Never looser than the schema
+ * (test/engine-speed-equivalence.test.ts holds the two together).
+ */
+export function satisfiesRequestSchema(r: Request): boolean {
+  return (
+    nonEmpty(r.model) &&
+    nonEmpty(r.format) &&
+    typeof r.formatGiven === 'boolean' &&
+    KV_TYPES.includes(r.kvType) &&
+    whole(r.context, LIMITS.context) &&
+    whole(r.batch, LIMITS.batch) &&
+    typeof r.batchGiven === 'boolean' &&
+    MODES.includes(r.mode) &&
+    RUNTIMES.includes(r.runtime) &&
+    typeof r.flashAttention === 'boolean' &&
+    (r.precision === null || PRECISIONS.includes(r.precision)) &&
+    (r.optimizer === null || OPTIMIZERS.includes(r.optimizer)) &&
+    (r.gradientCheckpointing === null || typeof r.gradientCheckpointing === 'boolean') &&
+    (r.accumulation === null || whole(r.accumulation, LIMITS.accumulation)) &&
+    (r.lora === null || loraOk(r.lora)) &&
+    (r.framework === null || FRAMEWORKS.includes(r.framework)) &&
+    (r.loss === null || LOSSES.includes(r.loss)) &&
+    (r.activationOffload === null || typeof r.activationOffload === 'boolean') &&
+    (r.parallelism === null || PARALLELISMS.includes(r.parallelism)) &&
+    (r.stepInBackward === null || typeof r.stepInBackward === 'boolean') &&
+    (r.gpu === null || typeof r.gpu === 'string') &&
+    (r.gpuCount === null || whole(r.gpuCount, LIMITS.gpuCount)) &&
+    (r.visibility === 'public' || r.visibility === 'private') &&
+    allStrings(r.assumed) &&
+    sameKeys(r, REQUEST_KEYS)
+  );
+}
+
+const REQUEST_KEYS = Object.keys(RequestSchema.shape);
+
+function allStrings(a: unknown): boolean {
+  if (!Array.isArray(a)) return false;
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false;
+  return true;
+}
+
+function nonEmpty(s: unknown): boolean {
+  return typeof s === 'string' && s.length >= 1;
+}
+
+function whole(n: unknown, b: { min: number; max: number }): boolean {
+  return Number.isSafeInteger(n) && (n as number) >= b.min && (n as number) <= b.max;
+}
+
+function loraOk(l: NonNullable<Request['lora']>): boolean {
+  return (
+    typeof l === 'object' &&
+    whole(l.rank, LIMITS.rank) &&
+    TARGETS.includes(l.targets) &&
+    sameKeys(l, ['rank', 'targets'])
+  );
+}
+
+/** Exactly these own keys in this order (zod's output object would drop any other, and keeps schema order). */
+function sameKeys(o: object, keys: readonly string[]): boolean {
+  const own = Object.keys(o);
+  return own.length === keys.length && own.every((k, i) => k === keys[i]);
+}

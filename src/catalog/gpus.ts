@@ -1249,12 +1249,12 @@ export const GPUS: readonly GpuSpec[] = [
 
 /** Lower case, trimmed, spaces and underscores as '-': the form ids and aliases are written in. */
 function normalize(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .replace(/-+/g, '-');
+  // Each rewrite runs only when the word has what it rewrites (the parser tries many words as GPU names).
+  let k = word.trim().toLowerCase();
+  if (SPACE_OR_UNDERSCORE.test(k)) k = k.replace(/[\s_]+/g, '-');
+  return k.includes('--') ? k.replace(/-+/g, '-') : k;
 }
+const SPACE_OR_UNDERSCORE = /[\s_]/;
 
 // Built once at load: findGpu runs for every query. A duplicate name is a catalog bug, so fail loudly.
 const BY_NAME: ReadonlyMap<string, GpuSpec> = (() => {
@@ -1286,8 +1286,22 @@ function lookup<T>(map: ReadonlyMap<string, T>, word: string): T | undefined {
 
 /** The GPU `word` names (id or alias, any case, spaces or '_' for '-', optional vendor prefix), if any. */
 export function findGpu(word: string): GpuSpec | undefined {
-  return lookup(BY_NAME, word);
+  return GPU_SPELLED.get(word) ?? lookup(BY_NAME, word);
 }
+
+/**
+ * Each key of `map` with what lookup finds for it, worked out once at load: words spelled as the catalog
+ * spells them ("rtx-4090", "m3-max") skip normalizing.
+ */
+function spelledAsKeys<T>(map: ReadonlyMap<string, T>): ReadonlyMap<string, T> {
+  const out = new Map<string, T>();
+  for (const key of map.keys()) {
+    const hit = lookup(map, key);
+    if (hit !== undefined) out.set(key, hit);
+  }
+  return out;
+}
+const GPU_SPELLED = spelledAsKeys(BY_NAME);
 
 /** Every id and alias, for "did you mean" suggestions. */
 export const GPU_NAMES: readonly string[] = [...BY_NAME.keys()];
@@ -1354,8 +1368,10 @@ const VARIANTS: ReadonlyMap<string, readonly GpuSpec[]> = (() => {
  * A bare Apple chip name is never a findGpu alias: the caller picks a size or answers for each.
  */
 export function gpuVariants(word: string): readonly GpuSpec[] {
-  return lookup(VARIANTS, word) ?? [];
+  return VARIANTS_SPELLED.get(word) ?? lookup(VARIANTS, word) ?? [];
 }
+
+const VARIANTS_SPELLED = spelledAsKeys(VARIANTS);
 
 /** Every word gpuVariants knows, for the parser's multi-word matching. */
 export const GPU_FAMILY_NAMES: readonly string[] = [...VARIANTS.keys()];

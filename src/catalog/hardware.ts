@@ -94,8 +94,11 @@ export function resolveHardware(word: string): Hardware | undefined {
       ? undefined
       : { kind: 'one', gpu: genericDevice(generic[1] as 'gpu' | 'mac', gb) };
   }
-  const variants = [...gpuVariants(key)].sort((a, b) => a.memoryGiB - b.memoryGiB);
-  if (variants.length > 0) return { kind: 'sizes', label: chipLabel(variants), options: variants };
+  const family = gpuVariants(key);
+  if (family.length > 0) {
+    const variants = [...family].sort((a, b) => a.memoryGiB - b.memoryGiB);
+    return { kind: 'sizes', label: chipLabel(variants), options: variants };
+  }
   if (PRODUCT_NAMES[key] !== undefined) {
     const options = productSizes(key);
     return options.length > 0 ? { kind: 'sizes', label: PRODUCT_NAMES[key]!, options } : undefined;

@@ -1346,15 +1346,16 @@ export const MODELS: readonly ModelSpec[] = [
  * meet at `llama-3.1-8b`. The same function keys the map, so ids and aliases need not be written canonically.
  */
 export function normalizeModelName(word: string): string {
-  let k = word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+  // Each rewrite runs only when the text has what it rewrites (the parser calls this for many words).
+  let k = word.trim().toLowerCase();
+  if (SPACE_OR_UNDERSCORE.test(k)) k = k.replace(/[\s_]+/g, '-');
   k = k.slice(k.lastIndexOf('/') + 1);
-  k = k.replace(/:/g, '-');
+  if (k.includes(':')) k = k.replace(/:/g, '-');
   k = k.replace(/(^|-)([a-z]+)(?=\d)/g, '$1$2-');
-  return k.replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (k.includes('--')) k = k.replace(/-+/g, '-');
+  return k.startsWith('-') || k.endsWith('-') ? k.replace(/^-|-$/g, '') : k;
 }
+const SPACE_OR_UNDERSCORE = /[\s_]/;
 
 const SUFFIXES = ['-instruct', '-it', '-chat', '-hf', '-base', '-gguf'];
 
@@ -1369,7 +1370,27 @@ for (const m of MODELS) {
 
 export const MODEL_NAMES: readonly string[] = MODELS.flatMap((m) => [m.id, ...m.aliases]);
 
+/**
+ * The catalog's own spellings (ids, aliases, Hub ids and their normalized keys) with the model the long way
+ * finds for each, worked out once at load: most words the parser and the requests look up are spelled so
+ * ("llama-3.1-8b", "qwen3-30b-a3b"), and these skip normalizing.
+ */
+const spelled = new Map<string, ModelSpec>();
+for (const m of MODELS) {
+  for (const name of [m.id, ...m.aliases, m.hfId]) {
+    for (const w of [name, normalizeModelName(name)]) {
+      const hit = lookUp(w);
+      if (hit) spelled.set(w, hit);
+    }
+  }
+}
+
 export function findModel(word: string): ModelSpec | undefined {
+  return spelled.get(word) ?? lookUp(word);
+}
+
+/** findModel the long way: normalize, then drop repo-style suffixes until a key matches. */
+function lookUp(word: string): ModelSpec | undefined {
   let key = normalizeModelName(word);
   for (;;) {
     const hit = byKey.get(key);

@@ -36,6 +36,7 @@ import {
   LIMITS,
   OPTIMIZERS,
   RequestSchema,
+  satisfiesRequestSchema,
   TARGETS,
   type LoraTargets,
   type Mode,
@@ -205,6 +206,8 @@ const KEYS = [
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
   'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd', 'top',
 ]; // prettier-ignore
+/** KEYS as a set: every word of a query is looked up in it. */
+const KEY_SET: ReadonlySet<string> = new Set(KEYS);
 
 /** Uses a hardware-first question can narrow to ("best coding model for my 4090"). */
 const USE_WORDS = dict<ModelUse>({
@@ -576,25 +579,46 @@ export function words(text: string): string[] {
   return split(text.toLowerCase());
 }
 
-/** The same split without lower-casing (case-insensitive rules), so word i of both lists is the same word. */
+const FINE = /fine/i;
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Space around an "=" (the rewrite below would only turn "=" into "=" without it). */
+const SPACED_EQUALS = /\s=|=\s/;
+/** Whitespace other than one plain space between words. */
+const ODD_SPACING = /[^\S ]| {2}/;
+
+/**
+ * The same split without lower-casing (case-insensitive rules), so word i of both lists is the same word.
+ * Each rewrite runs only when the character it needs is in the text: most queries have no comma or colon.
+ */
 function split(text: string): string[] {
-  const t = text
-    .replace(/\bfine[\s-]+tun(e|ing|ed)\b/gi, 'fine-tun$1') // "fine tune" is one word
-    .replace(/(\d),(\d{3})\b/g, '$1$2') // 8,192 -> 8192
-    .replace(/[?!,;()]+/g, ' ')
-    .replace(/\s*=\s*/g, '=')
-    .replace(/\b([a-z_]+):\s+/gi, '$1=')
-    .trim();
-  return t ? t.split(/\s+/) : [];
+  let t = text;
+  if (FINE.test(t)) t = t.replace(/\bfine[\s-]+tun(e|ing|ed)\b/gi, 'fine-tun$1'); // "fine tune" is one word
+  if (t.includes(',')) t = t.replace(/(\d),(\d{3})\b/g, '$1$2'); // 8,192 -> 8192
+  t = t.replace(/[?!,;()]+/g, ' ');
+  if (SPACED_EQUALS.test(t)) t = t.replace(/\s*=\s*/g, '=');
+  if (t.includes(':')) t = t.replace(/\b([a-z_]+):\s+/gi, '$1=');
+  t = t.trim();
+  if (!t) return [];
+  // Words apart by single spaces, the usual case, split without the regular expression.
+  return ODD_SPACING.test(t) ? t.split(/\s+/) : t.split(' ');
+}
+
+/**
+ * The words of `text` lower-cased, and as typed. In ASCII, lower-casing changes only A-Z, which every rule
+ * of split treats alike in either case, so one split serves both; other text is split twice.
+ */
+function wordsAndCased(text: string): { w: string[]; cased: string[] } {
+  const cased = split(text);
+  if (!NON_ASCII.test(text)) return { w: cased.map((x) => x.toLowerCase()), cased };
+  return { w: words(text), cased };
 }
 
 export function parseDraft(text: string): Draft {
   if (text.length > LIMITS.queryLength) {
     throw new QueryError(`the query is ${text.length} characters long; keep it under ${LIMITS.queryLength}`);
   }
-  const w = words(text);
   // Hugging Face ids keep their case (file names in a repo are case-sensitive).
-  const cased = split(text);
+  const { w, cased } = wordsAndCased(text);
   const d: Draft = {};
   let afterOn = false;
   for (let i = 0; i < w.length;) {
@@ -623,7 +647,7 @@ export function parseDraft(text: string): Draft {
     }
 
     // An Ollama tag: `qwen2.5:14b`, `llama3.1:8b-instruct-q8_0`, `gemma3:27b-it-qat`.
-    if (OLLAMA_TAG.test(word)) {
+    if (word.includes(':') && OLLAMA_TAG.test(word)) {
       applyOllamaTag(d, word);
       i++;
       continue;
@@ -636,7 +660,7 @@ export function parseDraft(text: string): Draft {
     }
 
     // "ctx 8k", "context 8192", "batch 4", "rank 16", "seq 2048", "kv q8_0", "runtime vllm", "gpus 4"
-    if (next !== undefined && KEYS.includes(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
+    if (next !== undefined && KEY_SET.has(word) && !MODE_WORDS[word] && isValueFor(word, next)) {
       applyKey(d, word, next, cased[i + 1]);
       i += 2;
       continue;
@@ -655,7 +679,7 @@ export function parseDraft(text: string): Draft {
     }
 
     // "8k context", "8192 tokens", "4 gpus", "2 x 3090", "4 bit"
-    if (next !== undefined && /^\d+(\.\d+)?[km]?$/.test(word)) {
+    if (next !== undefined && startsWithDigit(word) && /^\d+(\.\d+)?[km]?$/.test(word)) {
       if (/^bits?$/.test(next) && findGenericFormat(`${word}bit`)) {
         applyFormat(d, `${word}bit`);
         i += 2;
@@ -681,7 +705,8 @@ export function parseDraft(text: string): Draft {
     }
 
     // "8x h100", "2x rtx 4090", "two 3090s", "4 h100s": a count, then the GPU's name in one or more words.
-    const count = /^(\d+)[x×]?$/.exec(word)?.[1] ?? NUMBER_WORDS[word];
+    // (The pattern needs a leading digit: other words skip it.)
+    const count = (startsWithDigit(word) ? /^(\d+)[x×]?$/.exec(word)?.[1] : undefined) ?? NUMBER_WORDS[word];
     if (count !== undefined && next !== undefined) {
       const used = countedGpu(d, count, w, i + 1);
       if (used > 0) {
@@ -773,7 +798,7 @@ function applyOllamaTag(d: Draft, word: string): void {
   const name = word.slice(0, colon);
   const tag = word.slice(colon + 1);
   // `ctx:8k` is a setting written with a colon.
-  if (KEYS.includes(name)) return applyKey(d, name, tag);
+  if (KEY_SET.has(name)) return applyKey(d, name, tag);
   const parts = tag.split('-');
   const kept: string[] = [];
   for (const part of parts) {
@@ -845,6 +870,8 @@ function applyQuantName(d: Draft, word: string): boolean {
 
 /** "24gb", "24-gb", "24gib", "24 gb": a memory size in GB at word i, and how many words it took. */
 function memoryAt(w: readonly string[], i: number): { gb: number; used: number } | undefined {
+  // Both forms start with a digit.
+  if (!startsWithDigit(w[i]!)) return undefined;
   const one = /^(\d+(?:\.\d+)?)-?(gb|gib|g)$/.exec(w[i]!);
   if (one) return { gb: Number(one[1]), used: 1 };
   if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib)$/.test(w[i + 1] ?? '')) return { gb: Number(w[i]), used: 2 };
@@ -910,6 +937,12 @@ function countedGpu(d: Draft, count: string, w: readonly string[], start: number
   return 0;
 }
 
+/** The word starts with an ASCII digit, as `\d` matches. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function isValueFor(key: string, value: string): boolean {
   if (value.includes('=')) return false;
   if (['ctx', 'context', 'seq', 'seqlen', 'len', 'n_ctx', 'num_ctx'].includes(key))
@@ -940,7 +973,13 @@ interface Span {
 /** The longest run of words starting at i that names a model or (after "on") a GPU. */
 /** The leading letters of a word ("llama3.1:8b" -> "llama"), or the word itself if it has none ("4090"). */
 function head(word: string): string {
-  return /^[a-z]+/.exec(word)?.[0] ?? word;
+  let n = 0;
+  while (n < word.length && isLowerAscii(word.charCodeAt(n))) n++;
+  return n > 0 ? word.slice(0, n) : word;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** First words that can start a multi-word model or GPU name: other words skip the longer spans. */
@@ -974,8 +1013,7 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
   for (let n = longest; n >= 1; n--) {
     const parts = w.slice(i, i + n);
     if (n === 1 && parts[0]!.includes('=')) continue;
-    const joined = parts.join('-');
-    const text = parts.join(' ');
+    const joined = n === 1 ? parts[0]! : parts.join('-');
     // A single word that is a format or a mode is never a model name ("q4" is not a model).
     if (
       n === 1 &&
@@ -989,17 +1027,17 @@ function matchSpan(w: string[], i: number, afterOn: boolean): Span | undefined {
     if (afterOn || n > 1) {
       // The whole name first ("7900 xtx" is a card, not 7900 x "tx"), then a count and a name ("2 x 3090").
       const whole = hardwareWord(joined);
-      const g = whole ? null : /^(\d+)-?x-?(.+)$/.exec(joined);
+      const g = whole || !startsWithDigit(joined) ? null : /^(\d+)-?x-?(.+)$/.exec(joined);
       const gpu = whole ?? (g ? hardwareWord(g[2]!) : undefined);
-      if (gpu) return { kind: 'gpu', id: g ? `${g[1]}x${gpu}` : gpu, text, length: n };
+      if (gpu) return { kind: 'gpu', id: g ? `${g[1]}x${gpu}` : gpu, text: parts.join(' '), length: n };
     }
     const m = findModel(joined) ?? (n > 1 ? findModel(parts.join('')) : undefined);
-    if (m) return { kind: 'model', id: m.id, text, length: n };
+    if (m) return { kind: 'model', id: m.id, text: parts.join(' '), length: n };
     if (n === 1) {
       const size = parseSize(joined);
       if (size !== undefined) {
         bounded(size, LIMITS.paramsB, 'model size in billions', false);
-        return { kind: 'model', id: sizeModelId(size), text, length: 1 };
+        return { kind: 'model', id: sizeModelId(size), text: joined, length: 1 };
       }
     }
   }
@@ -1457,25 +1495,13 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     if (d.flashAttention === undefined)
       assumed.push('SDPA / flash attention on (fa=off for eager attention)');
   } else {
-    for (const [k, v] of [
-      ['rank', d.rank],
-      ['targets', d.targets],
-      ['optimizer', d.optimizer],
-      ['gc', d.gradientCheckpointing],
-      ['accum', d.accumulation],
-      ['framework', d.framework],
-      ['optimizer_in_bwd', d.stepInBackward],
-      ['loss', d.loss],
-      ['gc', d.gcOffload],
-      [d.parallelism ?? 'strategy', d.parallelism],
-    ] as const) {
-      if (v !== undefined)
-        throw new QueryError(
-          k === 'framework'
-            ? `${d.framework} is a fine-tuning framework: add lora, qlora or full`
-            : `${k}= is a training setting; add lora, qlora or full`,
-        );
-    }
+    const k = trainingSettingIn(d);
+    if (k !== undefined)
+      throw new QueryError(
+        k === 'framework'
+          ? `${d.framework} is a fine-tuning framework: add lora, qlora or full`
+          : `${k}= is a training setting; add lora, qlora or full`,
+      );
   }
 
   if (d.ramGb !== undefined)
@@ -1509,6 +1535,8 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     visibility: d.visibility ?? 'public',
     assumed,
   };
+  // The hand check keeps this object; anything it doubts goes through zod, which words the error.
+  if (satisfiesRequestSchema(request)) return { request, model };
   const parsed = RequestSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -1517,6 +1545,21 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     );
   }
   return { request: parsed.data, model };
+}
+
+/** The first training-only setting an inference draft names, as the key the asker would write. */
+function trainingSettingIn(d: Draft): string | undefined {
+  if (d.rank !== undefined) return 'rank';
+  if (d.targets !== undefined) return 'targets';
+  if (d.optimizer !== undefined) return 'optimizer';
+  if (d.gradientCheckpointing !== undefined) return 'gc';
+  if (d.accumulation !== undefined) return 'accum';
+  if (d.framework !== undefined) return 'framework';
+  if (d.stepInBackward !== undefined) return 'optimizer_in_bwd';
+  if (d.loss !== undefined) return 'loss';
+  if (d.gcOffload !== undefined) return 'gc';
+  if (d.parallelism !== undefined) return d.parallelism;
+  return undefined;
 }
 
 function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): void {
