@@ -37,6 +37,8 @@ export interface Report {
   focus: Fit | null;
   /** Memory the runtime keeps in system RAM (not counted in the total). */
   hostBytes: number;
+  /** With hardware asked and the default format not fitting: the format that does, already in the summary. */
+  fittingFormat: string | null;
   assumptions: string[];
   suggestions: string[];
 }
@@ -136,6 +138,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     focus,
     hostBytes: e.hostBytes,
     assumptions,
+    fittingFormat: alternative?.say ?? null,
     suggestions: alternative
       ? [alternative.say, ...suggestions(e, fits, focusGpu, overview)].slice(0, 5)
       : suggestions(e, fits, focusGpu, overview),

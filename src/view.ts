@@ -76,7 +76,7 @@ export function reportView(r: Report): ReportView {
     components: r.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes })),
     cards: cards.map((c) => ({ ...c, ...describeCard(c.fit, r, asked) })),
     cardsEach: asked,
-    suggestion: needsChange(r) ? (r.suggestions[0] ?? null) : null,
+    suggestion: needsChange(r) ? bestChange(r) : null,
     details: {
       components: r.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes, detail: c.detail })),
       groups: verdictGroups(r),
@@ -111,6 +111,11 @@ function answerLine(r: Report): string {
   const takes =
     f.count > cards ? `; it takes ${f.count} of them` : f.count === 0 ? '; no split holds it' : '';
   return `Does not fit on ${on}: ${need}, ${gib(-f.headroomBytes)} short${takes}.`;
+}
+
+/** The first suggestion the answer line does not already give (the summary names a format that fits). */
+function bestChange(r: Report): string | null {
+  return r.suggestions.find((s) => s !== r.fittingFormat) ?? null;
 }
 
 /** A suggestion belongs in the compact answer only when the job does not fit where it was asked (or anywhere). */

@@ -138,7 +138,10 @@ describe('compact answer (the public reply)', () => {
     expect(field(embed, 'GPUs (2 cards each)')!.value.split('\n')[0]).toMatch(
       /GeForce RTX 3090\*\* \(asked\)/,
     );
-    expect(field(embed, '💡 To make it fit')?.value).toMatch(/^q4\\_k\\_m runtime=llama.cpp/);
+    // The answer already names the GGUF type that fits: the tip is another way, not the same one again.
+    expect(embed.description).toMatch(/Q4\\_K\\_M in llama\.cpp: fits/);
+    expect(field(embed, '💡 To make it fit')?.value).toMatch(/fits 2x GeForce RTX 3090$/);
+    expect(field(embed, '💡 To make it fit')?.value).not.toMatch(/q4\\_k\\_m runtime=llama/);
     const fits = renderReply(estimate('llama 3.1 8b q4_k_m on my 4090')).embeds[0]!;
     expect(fits.description).toMatch(
       /^✅ \*\*Fits on GeForce RTX 4090 with [\d.]+ GiB to spare; needs about/,
