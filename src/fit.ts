@@ -168,10 +168,15 @@ const CATALOG_ROWS: readonly CatalogRow[] = GPUS.map((g) => {
   };
 });
 
+/** How many catalog GPUs each vendor has, by vendor position (VENDOR_SAMPLES). */
+const ROWS_PER_VENDOR: readonly number[] = VENDOR_SAMPLES.map(
+  (_, v) => CATALOG_ROWS.filter((row) => row.vendorBit === 1 << v).length,
+);
+
 /** How many catalog GPUs belong to the `running` vendors (CatalogRow.vendorBit bits). */
 function rowsRunning(running: number): number {
   let n = 0;
-  for (const row of CATALOG_ROWS) if (row.vendorBit & running) n++;
+  for (let v = 0; v < ROWS_PER_VENDOR.length; v++) if (running & (1 << v)) n += ROWS_PER_VENDOR[v]!;
   return n;
 }
 
