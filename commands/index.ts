@@ -6,7 +6,7 @@ import { help, helpReply } from './help.ts';
 import { models } from './models.ts';
 import { FAULT_REPLY, resolveHub, type AsyncDeps } from './lookup.ts';
 import type { CommandInput, Reply } from './types.ts';
-import { draftOf, queryErrorReply, replyFor, vram } from './vram.ts';
+import { draftOf, queryErrorReply, replyFor } from './vram.ts';
 import { clickReply, OLD_BUTTON_REPLY, readClick } from './variants.ts';
 import { parseDraft, QueryError, type Draft } from '../src/query/parse.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
@@ -110,8 +110,17 @@ export function planVariant(payload: string, onFault?: (err: unknown) => void): 
  */
 export function handle(input: CommandInput, onFault?: (err: unknown) => void): Reply {
   const p = plan(input, onFault);
-  if ('reply' in p) return p.reply;
-  return guarded(() => vram.run({ text: stripCommandWord(input.text), options: input.options }), onFault);
+  return 'reply' in p ? p.reply : hubUnavailable(p.lookup);
+}
+
+/** A question that needs the Hub, asked where nothing can wait for the lookup (the sync path). */
+export function hubUnavailable(id: string): Reply {
+  return {
+    kind: 'error',
+    message: `"${id}" is not in the catalog, and reading it from the Hugging Face Hub is not possible here`,
+    example: `/vram ${EXAMPLE}`,
+    ephemeral: true,
+  };
 }
 
 function guarded(make: () => Reply, onFault?: (err: unknown) => void): Reply {

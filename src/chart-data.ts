@@ -11,12 +11,12 @@
 // Bytes everywhere; GiB only in the labels meant for display.
 import { GPUS } from './catalog/gpus.ts';
 import { genericDevice, resolveHardware } from './catalog/hardware.ts';
-import { getFormat } from './catalog/formats.ts';
 import { runsOn } from './catalog/runtimes.ts';
 import type { GpuSpec, ModelSpec } from './catalog/types.ts';
 import { estimate, type ComponentId, type Estimate } from './estimate.ts';
 import { cardsUsed, maxContext, usableBytes } from './fit.ts';
 import type { Request } from './request.ts';
+import { modeLabel, weightsLabel } from './report.ts';
 import { gib, tokens } from './units.ts';
 
 export interface ChartSeries {
@@ -259,16 +259,7 @@ function shortName(name: string): string {
 }
 
 function titleOf(request: Request, model: ModelSpec, e: Estimate): string {
-  const format = request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
-  const mode =
-    request.mode === 'inference'
-      ? 'inference'
-      : request.mode === 'full'
-        ? 'full fine-tune'
-        : request.mode === 'lora'
-          ? 'LoRA'
-          : 'QLoRA';
-  return `${model.name} · ${format} · ${e.runtime.label} · ${mode}`;
+  return `${model.name} · ${weightsLabel(request)} · ${e.runtime.label} · ${modeLabel(request.mode)}`;
 }
 
 function subtitleOf(request: Request, cards: number): string {

@@ -20,7 +20,7 @@ import type { Request } from './request.ts';
 import { gib, paramCount, tokens } from './units.ts';
 
 /** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
-const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
+export const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
 
 export interface Report {
   kind: 'estimate';
@@ -80,16 +80,8 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   // Generic devices and product sizes are not in the catalog: their row leads the list (if the runtime runs there).
   if (focus && runs && !listed) fits = [focus, ...fits];
   const alternative = focusGpu && focus ? fittingFormat(e, focusGpu, focus, runs) : null;
-  const modeText =
-    request.mode === 'inference'
-      ? 'inference'
-      : request.mode === 'full'
-        ? 'full fine-tune'
-        : request.mode === 'lora'
-          ? 'LoRA'
-          : 'QLoRA';
-  const formatText =
-    request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
+  const modeText = modeLabel(request.mode);
+  const formatText = weightsLabel(request);
   const ctxWord = request.mode === 'inference' ? 'context' : 'seq';
   const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
   const title = `${model.name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
@@ -143,6 +135,23 @@ export function buildReport(request: Request, model: ModelSpec): Report {
       ? [alternative.say, ...suggestions(e, fits, focusGpu, overview)].slice(0, 5)
       : suggestions(e, fits, focusGpu, overview),
   };
+}
+
+const MODE_LABEL: Record<Request['mode'], string> = {
+  inference: 'inference',
+  full: 'full fine-tune',
+  lora: 'LoRA',
+  qlora: 'QLoRA',
+};
+
+/** "inference", "full fine-tune", "LoRA", "QLoRA": how titles name the mode. */
+export function modeLabel(mode: Request['mode']): string {
+  return MODE_LABEL[mode];
+}
+
+/** The weights as titles name them: the training precision for a full fine-tune, else the format's label. */
+export function weightsLabel(request: Request): string {
+  return request.mode === 'full' ? (request.precision ?? 'bf16') : getFormat(request.format).label;
 }
 
 /** Where the architecture came from, so people can check it: the catalog, a config.json at a commit, a GGUF header. */

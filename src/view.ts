@@ -4,10 +4,9 @@
 // first when hardware was asked, the total once, with its range), a short line per component, a few cards
 // people own or rent, and the one change that matters most when it does not fit. Details (formulas, every
 // assumption, the GPU lists) are the same report, shown on demand.
-import { GPUS } from './catalog/gpus.ts';
 import { resolveHardware } from './catalog/hardware.ts';
 import type { Fit, Verdict } from './fit.ts';
-import { displayOrder, firstK, type Report } from './report.ts';
+import { COMMON, displayOrder, firstK, type Report } from './report.ts';
 import { gib, tokens } from './units.ts';
 
 export type Tone = Verdict | 'info';
@@ -49,22 +48,12 @@ export interface ReportView {
   cardsEach: number;
   /** The single best change when it does not fit (null when it fits, or nothing helps). */
   suggestion: string | null;
-  /** Shown on demand (Details button, the terminal's full report). */
-  details: {
-    components: { id: string; label: string; bytes: number; detail: string }[];
-    groups: VerdictGroup[];
-    suggestions: string[];
-    assumptions: string[];
-  };
 }
 
 /** Rows per verdict in the details: the same on every platform. */
 export const DETAIL_ROWS: Record<Verdict, number> = { fits: 6, tight: 5, no: 5 };
 /** Cards in the compact answer, the asked one included. */
 export const COMPACT_CARDS = 4;
-
-/** Cards people own or rent (the catalog's `common`): the compact answer only names these unless asked. */
-const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
 
 export function reportView(r: Report): ReportView {
   const asked = r.request.gpuCount ?? 1;
@@ -77,17 +66,11 @@ export function reportView(r: Report): ReportView {
     cards: cards.map((c) => ({ ...c, ...describeCard(c.fit, r, asked) })),
     cardsEach: asked,
     suggestion: needsChange(r) ? bestChange(r) : null,
-    details: {
-      components: r.components.map((c) => ({ id: c.id, label: c.label, bytes: c.bytes, detail: c.detail })),
-      groups: verdictGroups(r),
-      suggestions: r.suggestions,
-      assumptions: r.assumptions,
-    },
   };
 }
 
 /** "Needs about 14.6 GiB (13.3-16.3 GiB)" */
-export function totalText(r: Report): string {
+function totalText(r: Report): string {
   return `${gib(r.total.bytes)} (${gib(r.total.low).replace(/ GiB$/, '')}-${gib(r.total.high)})`;
 }
 

@@ -3,7 +3,7 @@
 // turns its event into a Question, hands it here with its renderer, and sends what comes back; it keeps only
 // translation, transport and rendering. Deferred answers are tracked so shutdown can wait for them (bounded)
 // on every platform, and every fault becomes the same short reply while the log gets the details.
-import { plan, planVariant, settle, type Plan } from '../../commands/index.ts';
+import { hubUnavailable, plan, planVariant, settle, type Plan } from '../../commands/index.ts';
 import { FAULT_REPLY } from '../../commands/lookup.ts';
 import type { CommandInput, Reply } from '../../commands/types.ts';
 import type { HubResolver } from '../../src/query/hub-ref.ts';
@@ -169,16 +169,6 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
       await Promise.race([Promise.allSettled([...inflight]), deadline]);
       clearTimeout(timer);
     },
-  };
-}
-
-/** A question that needs the Hub, asked where no deferred answer can be delivered. */
-function hubUnavailable(id: string): Reply {
-  return {
-    kind: 'error',
-    message: `"${id}" is not in the catalog, and reading it from the Hugging Face Hub is not possible here`,
-    example: FAULT_REPLY.example,
-    ephemeral: true,
   };
 }
 
