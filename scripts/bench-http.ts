@@ -17,7 +17,7 @@ import { runLoad } from './lib/load.ts';
 import { discordInteraction, discordKeys, slackCommand, botEnv, type SignedRequest } from './lib/signing.ts';
 import { freePort, ROOT, rssKiB, startBare, startBot, stop, waitUntil } from './lib/processes.ts';
 
-const QUERIES = [
+export const QUERIES = [
   '13b int4 ctx=8192',
   'llama-3.1-70b q4_k_m ctx=32k',
   'mistral-7b qlora rank=16',
@@ -94,7 +94,7 @@ const DISTINCT_BASES = [
   'can i run llama 3.1 8b on my 4090',
 ];
 /** Every request a different question: another context length and batch for each user. */
-const distinctQuery = (u: number) =>
+export const distinctQuery = (u: number) =>
   `${DISTINCT_BASES[u % DISTINCT_BASES.length]!} ctx=${1024 + u} batch=${1 + (u % 7)}`;
 
 /** Both mixes must measure answers, not error replies: every question is checked to be an estimate. */

@@ -7,6 +7,7 @@ import { loadConfig } from '../adapters/config.ts';
 import { createLogger } from '../adapters/shared/log.ts';
 import { startSlack, type SlackService } from '../adapters/slack/index.ts';
 import { MAX_BODY_BYTES } from '../adapters/slack/receiver.ts';
+import { createSlackApp } from '../adapters/slack/app.ts';
 
 const SECRET = 'http-test-signing-secret-0123456789';
 const BOT_TOKEN = 'xoxb-http-test-token';
@@ -322,5 +323,35 @@ describe('Slack over HTTP', () => {
     await service!.close();
     expect(performance.now() - t0).toBeLessThan(1000);
     service = undefined;
+  });
+
+  it("a /vram line over HTTP (answered before Bolt) gets the same body as through Bolt's listener", async () => {
+    const url = await start();
+    const log = createLogger({}, 'error', { write: () => undefined });
+    const bolt = createSlackApp({
+      receiver: { init: () => undefined, start: async () => undefined, stop: async () => undefined },
+      botToken: BOT_TOKEN,
+      log,
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
+    const questions = [
+      '13b int4 ctx=8192',
+      'can i run qwen3 32b on my 4090?',
+      'help',
+      'zzz',
+      '70b nf4 on 2x 3090',
+    ];
+    for (const [i, text] of questions.entries()) {
+      // A different user each time: the two paths' rate limits are separate processes' in real life.
+      const form = commandForm(text, `U${i}`);
+      const overHttp = await post(url, form, signed(form));
+      const acks: unknown[] = [];
+      await bolt.processEvent({
+        body: Object.fromEntries(new URLSearchParams(form)),
+        ack: async (r?: unknown) => void acks.push(r),
+      });
+      expect(overHttp.status).toBe(200);
+      expect(JSON.parse(overHttp.body), text).toEqual(acks[0]);
+    }
   });
 });

@@ -1,27 +1,28 @@
 // Finished platform answers, keyed by exactly what was asked. An answer from the catalog is a pure function
 // of the words and options (the catalogs do not change while the process runs), and channels ask the same
 // popular questions again and again, so the second asker gets the first asker's answer without the parse,
-// estimate, fit over every GPU, render and JSON serialization (~250 us of CPU per answer, measured in
-// `npm run bench`). Bounded by entries and by serialized bytes (least recently used goes first), so memory
-// stays flat under any stream of distinct queries (~12 MiB of heap when full). Only answers that need no
-// network are cached: Hub lookups have their own TTL cache (hub/client.ts), and rate-limit notices are
-// decided before the cache.
+// estimate, fit over every GPU and render (~60 us of CPU per answer; `npm run bench`'s repeated mix).
+// Kept as the UTF-8 JSON bytes that are sent, not as objects: an answer's objects take ~3x its JSON in
+// V8's heap, where the garbage collector walks them at every full collection (measured with 4 MiB of
+// answers per platform: ~24 MiB of old space as objects, against 8 MiB outside the heap as bytes). An HTTP
+// transport sends the bytes as they are; the others get a fresh object parsed from them (~5 us for a
+// 1.5 KB answer). Bounded by entries and by bytes (least recently used goes first), so memory stays flat
+// under any stream of distinct queries. Only answers that need no network are cached: Hub lookups have
+// their own TTL cache (hub/client.ts), and rate-limit notices are decided before the cache.
 import { LRUCache } from 'lru-cache';
 
 export const REPLY_CACHE_DEFAULTS = {
   /** Distinct questions kept; a busy community asks far fewer distinct ones per hour. */
   maxEntries: 2000,
-  /**
-   * Serialized JSON bytes kept in all (a compact answer is ~2-3 KB). The answers' objects take ~3x their
-   * JSON in heap (measured: 2,000 Discord answers = 7 MiB of JSON, 22 MiB of heap), so ~12 MiB at most per
-   * platform.
-   */
+  /** Serialized JSON bytes kept in all (a compact answer is ~1.5-3 KB): 4 MiB per platform. */
   maxBytes: 4 * 1024 * 1024,
 } as const;
 
 /**
- * UTF-8 JSON bodies remembered for cached (frozen) answers, so a cache hit is neither serialized nor
- * encoded again (answers carry emoji and box characters, so encoding is not free either).
+ * The UTF-8 JSON bytes of answers that came from or went into a ReplyCache, so such an answer is neither
+ * serialized nor encoded again when it is sent (answers carry emoji and box characters, so encoding is not
+ * free either). Answers are never edited after the pipeline: the kept ones are frozen, which makes an edit a
+ * loud error in tests instead of a body that differs from the object.
  */
 const serialized = new WeakMap<object, Buffer>();
 
@@ -33,6 +34,17 @@ export function jsonBody(value: unknown): Buffer {
   );
 }
 
+/**
+ * Bytes of exactly their own size: Buffer.from puts small buffers in a shared 8 KiB slab, and one kept
+ * answer would hold a whole slab of short-lived request buffers in memory.
+ */
+function ownBytes(value: unknown): Buffer {
+  const text = JSON.stringify(value);
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
+}
+
 export interface ReplyCacheStats {
   hits: number;
   misses: number;
@@ -41,24 +53,30 @@ export interface ReplyCacheStats {
 }
 
 export class ReplyCache<V extends object> {
-  private readonly lru: LRUCache<string, V>;
+  private readonly lru: LRUCache<string, Buffer>;
   private hits = 0;
   private misses = 0;
 
   constructor(opts: { maxEntries?: number; maxBytes?: number } = {}) {
-    this.lru = new LRUCache<string, V>({
+    this.lru = new LRUCache<string, Buffer>({
       max: opts.maxEntries ?? REPLY_CACHE_DEFAULTS.maxEntries,
       maxSize: opts.maxBytes ?? REPLY_CACHE_DEFAULTS.maxBytes,
       // Key and body both take memory; the body dominates.
-      sizeCalculation: (value, key) => key.length + (serialized.get(value)?.length ?? 1),
+      sizeCalculation: (bytes, key) => key.length + bytes.length,
     });
   }
 
+  /** The kept answer as a new object of its own (jsonBody gives its kept bytes without serializing). */
   get(key: string): V | undefined {
-    const v = this.lru.get(key);
-    if (v === undefined) this.misses++;
-    else this.hits++;
-    return v;
+    const bytes = this.lru.get(key);
+    if (bytes === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    const value = JSON.parse(bytes.toString('utf8')) as V;
+    serialized.set(value, bytes);
+    return value;
   }
 
   /** Whether `key` is kept, without counting it or making it recent. */
@@ -67,13 +85,14 @@ export class ReplyCache<V extends object> {
   }
 
   /**
-   * Keep `value` for `key` and return it. The value is deep-frozen: one object now answers many requests,
-   * so a later change to it would leak into other people's answers (strict mode makes that a loud error).
+   * Keep `value`'s bytes for `key` and return the value, deep-frozen: its bytes are what jsonBody sends,
+   * so a later change to the object must not go unnoticed (strict mode makes it a loud error).
    */
   set(key: string, value: V): V {
     deepFreeze(value);
-    serialized.set(value, Buffer.from(JSON.stringify(value), 'utf8'));
-    this.lru.set(key, value);
+    const bytes = ownBytes(value);
+    serialized.set(value, bytes);
+    this.lru.set(key, bytes);
     return value;
   }
 

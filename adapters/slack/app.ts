@@ -9,7 +9,7 @@ import {
   type BlockAction,
   type Receiver,
   type ViewSubmitAction,
-  type webApi,
+  webApi,
 } from '@slack/bolt';
 import { handle } from '../../commands/index.ts';
 import { FAULT_TEXT } from '../../commands/lookup.ts';
@@ -130,7 +130,12 @@ export function createSlackApp(opts: SlackAppOptions): App & { drain(ms?: number
     // Conversation state would be per process; this app keeps none.
     convoStore: false,
   });
-  if (answersDirectly(opts.receiver)) opts.receiver.answerDirectly(directAnswer(ctx));
+  if (answersDirectly(opts.receiver)) {
+    // Bolt's listeners get a client per token; the direct path keeps one of its own, made when first needed.
+    let client: webApi.WebClient | undefined;
+    const direct = () => (client ??= new webApi.WebClient(opts.botToken, clientOptions));
+    opts.receiver.answerDirectly(directAnswer(ctx, direct));
+  }
   onCommand(app, ctx);
   onForm(app, ctx);
   onButtons(app, ctx);
@@ -179,45 +184,75 @@ function answersDirectly(r: Receiver): r is Receiver & DirectAnswers {
 }
 
 /**
- * A /vram question already answered, over HTTP: the same limit and the same answer as onCommand, without
- * Bolt's middleware chain (the largest cost left once the answer is kept). Anything else, and every first
- * asking, goes through Bolt.
+ * A /vram line with words, over HTTP: answered here without Bolt's middleware chain (most of a Slack
+ * answer's cost besides the estimate, measured with scripts/profile-endpoint.ts), by the same answerCommand
+ * as onCommand. No words (the form needs Bolt's trigger handling) goes through Bolt.
  */
-function directAnswer({ pipeline }: Context): Shortcut {
+function directAnswer(ctx: Context, client: () => webApi.WebClient): Shortcut {
   return (body) => {
     if (body.command !== COMMAND || typeof body.text !== 'string') return undefined;
     const q = commandQuestion(body.text);
-    if (!q.input.text || !pipeline.isCached(q)) return undefined;
-    const o = pipeline.ask(who(str(body.team_id), str(body.user_id)), q);
-    if (o.type === 'limited') return limitNotice(o) ?? null;
-    return o.type === 'answer' ? o.out : undefined;
+    if (!q.input.text) return undefined;
+    const command = {
+      team_id: str(body.team_id),
+      user_id: str(body.user_id),
+      channel_id: str(body.channel_id),
+      response_url: str(body.response_url),
+    };
+    return answerCommand(ctx, q, command, client).ack ?? null;
   };
 }
 
-function onCommand(app: App, { pipeline, out }: Context): void {
+/** The fields of a slash command an answer uses (Bolt's SlashCommand and the raw form both have them). */
+interface CommandPlace {
+  team_id: string | undefined;
+  user_id: string | undefined;
+  channel_id: string | undefined;
+  response_url: string | undefined;
+}
+
+/**
+ * The answer to a /vram line with words: what the ack carries (undefined: an empty 200) and, when the answer
+ * needs time (a Hub lookup or a chart can outlast Slack's 3 s), the work that posts it through response_url
+ * while the ack carries a note only the asker sees. Never throws.
+ */
+function answerCommand(
+  { pipeline, out }: Context,
+  q: Extract<Question, { kind: 'command' }>,
+  command: CommandPlace,
+  client: () => webApi.WebClient,
+): { ack: SlackAnswer | undefined; later?: Promise<void> } {
+  try {
+    const o = pipeline.ask(who(command.team_id, command.user_id), q, async (reply) =>
+      out.respondTo(
+        command.response_url,
+        await out.withChart(reply, client(), { channel: command.channel_id }),
+      ),
+    );
+    if (o.type === 'limited') return { ack: limitNotice(o) };
+    if (o.type === 'answer') return { ack: o.out };
+    const note = o.lookup ? `Looking up ${o.lookup} on the Hugging Face Hub…` : 'Drawing the chart…';
+    return { ack: ephemeral(notice(note)), later: o.delivered };
+  } catch (err) {
+    pipeline.fault(err);
+    return { ack: ephemeral(notice(FAULT_TEXT)) };
+  }
+}
+
+function onCommand(app: App, ctx: Context): void {
+  const { pipeline, out } = ctx;
   app.command(COMMAND, async ({ command, ack, client }) => {
     const acked = once(ack);
     try {
       const q = commandQuestion(command.text ?? '');
-      const user = who(command.team_id, command.user_id);
       if (!q.input.text) {
-        const stop = pipeline.admit(user);
+        const stop = pipeline.admit(who(command.team_id, command.user_id));
         if (stop) return await acked(limitNotice(stop));
         return await openForm(command, acked, client, out);
       }
-      // A Hub lookup or a chart can outlast Slack's 3 s: the ack carries a note only the asker sees, the
-      // answer follows through response_url.
-      const o = pipeline.ask(user, q, async (reply) =>
-        out.respondTo(
-          command.response_url,
-          await out.withChart(reply, client, { channel: command.channel_id }),
-        ),
-      );
-      if (o.type === 'limited') return await acked(limitNotice(o));
-      if (o.type === 'answer') return await acked(o.out);
-      const note = o.lookup ? `Looking up ${o.lookup} on the Hugging Face Hub…` : 'Drawing the chart…';
-      await acked(ephemeral(notice(note)));
-      await o.delivered;
+      const answer = answerCommand(ctx, q, command, () => client);
+      await acked(answer.ack);
+      await answer.later;
     } catch (err) {
       pipeline.fault(err);
       await acked(ephemeral(notice(FAULT_TEXT))).catch((e: unknown) => out.failed('ack', e));
