@@ -14,6 +14,7 @@ import {
   type GenericFormat,
   type KvType,
   type Runtime,
+  type WeightFormat,
 } from '../catalog/formats.ts';
 import { findGpu, GPU_FAMILY_NAMES, GPU_NAMES } from '../catalog/gpus.ts';
 import {
@@ -23,6 +24,7 @@ import {
   LOSS_WORDS,
   LOSSES,
   type Framework,
+  type FrameworkProfile,
   type Loss,
 } from '../catalog/frameworks.ts';
 import { macProduct, resolveHardware, sizedHardware } from '../catalog/hardware.ts';
@@ -1182,18 +1184,11 @@ const GGUF_RUNTIMES: readonly Runtime[] = ['llama.cpp', 'ollama'];
 /**
  * Fill every default, check combinations, and state what was assumed. A Hugging Face id (`d.hubModel`) needs
  * its architecture read from the Hub first: pass it as `resolved` (commands' handleAsync does).
+ * The steps run in a fixed order: the assumptions are listed in it, and when several words conflict the
+ * first step to notice words the error.
  */
 export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; model: ModelSpec } {
-  let model: ModelSpec;
-  if (d.hubModel !== undefined) {
-    if (!resolved)
-      throw new QueryError(
-        `looking up Hub models needs the async path: "${show(d.hubModel)}" is not in the catalog and this entry point cannot read it from the Hub`,
-      );
-    model = resolved;
-  } else if (!d.model) {
-    throw new QueryError(`name a model, e.g. "${show(EXAMPLE)}" or a size like "13b int4"`);
-  } else model = lookupModel(d.model);
+  const model = modelOf(d, resolved);
   const assumed: string[] = [];
   if (d.model?.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
   // A GGUF file's own type is the format unless the query names another.
@@ -1201,19 +1196,89 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     model.nativeFormat !== undefined && getFormat(model.nativeFormat).family === 'gguf'
       ? model.nativeFormat
       : undefined;
+  const { mode, fw } = modeOf(d, assumed);
+  const training = mode !== 'inference';
+  const runtime = runtimeOf(d, mode, nativeGguf, assumed);
+  let explicitFormat = d.format ? getFormat(d.format) : undefined;
+  if (d.generic) explicitFormat = genericFormat(d.generic, explicitFormat, runtime, assumed);
+  let format: string;
+  let precision: Precision | null = null;
+  if (training) ({ format, precision } = trainingWeights(d, mode, fw, explicitFormat, assumed));
+  else
+    ({ format, explicitFormat } = inferenceWeights(d, model, runtime, nativeGguf, explicitFormat, assumed));
+  const context = contextOf(d, training, fw, model, assumed);
+  const batch = d.batch ?? 1;
+  if (context * batch > LIMITS.totalTokens.max) {
+    throw new QueryError(
+      `ctx x batch is ${(context * batch).toLocaleString('en-US')} tokens; keep it under ${LIMITS.totalTokens.max.toLocaleString('en-US')} (128M)`,
+    );
+  }
+  const kvType = kvTypeOf(d, training, assumed);
+  const flashAttention = attentionOf(d, training, runtime, kvType, assumed);
+  const settings = training ? trainingSettings(d, mode, fw, assumed) : inferenceSettings(d);
+  if (d.ramGb !== undefined)
+    assumed.push(
+      `${d.ramGb} GB of system RAM noted: the estimate keeps the whole job in GPU memory (no offload)`,
+    );
 
-  // Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
-  // TRL's SFTTrainer is the path Hugging Face's own fine-tuning guides take: the default profile, stated.
+  const request: Request = {
+    model: model.id,
+    format,
+    formatGiven: explicitFormat !== undefined || d.generic !== undefined || d.tagFormat !== undefined,
+    kvType,
+    context,
+    batch,
+    batchGiven: d.batch !== undefined,
+    mode,
+    runtime,
+    flashAttention,
+    precision,
+    optimizer: settings.optimizer,
+    gradientCheckpointing: settings.gc,
+    accumulation: settings.accumulation,
+    lora: settings.lora,
+    framework: settings.framework,
+    loss: settings.loss,
+    activationOffload: settings.activationOffload,
+    parallelism: settings.parallelism,
+    stepInBackward: settings.stepInBackward,
+    gpu: d.gpu ?? null,
+    gpuCount: d.gpuCount ?? null,
+    visibility: d.visibility ?? 'public',
+    assumed,
+  };
+  return { request: checked(request), model };
+}
+
+/** The model: a Hub model already read (`resolved`), or the catalog's. */
+function modelOf(d: Draft, resolved: ModelSpec | undefined): ModelSpec {
+  if (d.hubModel !== undefined) {
+    if (!resolved)
+      throw new QueryError(
+        `looking up Hub models needs the async path: "${show(d.hubModel)}" is not in the catalog and this entry point cannot read it from the Hub`,
+      );
+    return resolved;
+  }
+  if (!d.model) throw new QueryError(`name a model, e.g. "${show(EXAMPLE)}" or a size like "13b int4"`);
+  return lookupModel(d.model);
+}
+
+/**
+ * Mode: qlora implies training with an NF4 base; "mixed" or a 16-bit word alone does not imply training.
+ * TRL's SFTTrainer is the path Hugging Face's own fine-tuning guides take: the default profile, stated.
+ */
+function modeOf(d: Draft, assumed: string[]): { mode: Mode; fw: FrameworkProfile } {
   const fw = FRAMEWORK_PROFILES[d.framework ?? 'trl'];
   // "fine-tune with unsloth" means Unsloth's default job: QLoRA (FastLanguageModel load_in_4bit=True).
   const unslothDefault = d.trainWord === true && d.mode === 'full' && fw.id === 'unsloth';
-  const mode: Mode = unslothDefault ? 'qlora' : (d.mode ?? 'inference');
-  const training = mode !== 'inference';
   if (unslothDefault) assumed.push('"fine-tune" with Unsloth read as QLoRA, its default (load_in_4bit=True)');
+  return { mode: unslothDefault ? 'qlora' : (d.mode ?? 'inference'), fw };
+}
 
-  // Runtime: stated, or implied by the format, or transformers.
-  let explicitFormat = d.format ? getFormat(d.format) : undefined;
-  const quantizedKv = d.kvType === 'q8_0' || d.kvType === 'q4_0';
+/** Runtime: stated, or implied by the words (a tag, a file, a format, a cache type, a Mac), or transformers. */
+function runtimeOf(d: Draft, mode: Mode, nativeGguf: string | undefined, assumed: string[]): Runtime {
+  const training = mode !== 'inference';
+  const format = d.format ? getFormat(d.format) : undefined;
   let runtime: Runtime;
   // Why the runtime was chosen, when the asker did not name it: the words that imply it.
   let implied = '';
@@ -1225,10 +1290,10 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   } else if (d.ggufFile) {
     runtime = 'llama.cpp';
     implied = 'a .gguf file';
-  } else if (explicitFormat) {
-    runtime = explicitFormat.defaultRuntime;
-    if (runtime !== 'transformers') implied = `implied by ${explicitFormat.label}`;
-  } else if (quantizedKv) {
+  } else if (format) {
+    runtime = format.defaultRuntime;
+    if (runtime !== 'transformers') implied = `implied by ${format.label}`;
+  } else if (d.kvType === 'q8_0' || d.kvType === 'q4_0') {
     runtime = 'llama.cpp';
     implied = `implied by kv=${d.kvType}, a llama.cpp cache type`;
   } else if (nativeGguf) runtime = 'llama.cpp';
@@ -1248,125 +1313,176 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
         ? `runtime ${RUNTIME_PROFILES[runtime].label}, ${implied} (say runtime=... for another)`
         : `runtime ${RUNTIME_PROFILES[runtime].label} (say runtime=vllm, llama.cpp, ollama, ...)`,
     );
+  return runtime;
+}
 
-  // Format.
-  let format: string;
-  let precision: Precision | null = null;
-  if (d.generic) {
-    if (explicitFormat)
-      throw new QueryError(
-        `two weight formats in one query: "${show(d.generic)}" and "${show(explicitFormat.id)}". Keep one.`,
-      );
-    format = resolveGenericFormat(d.generic, runtime);
-    explicitFormat = getFormat(format);
-    assumed.push(
-      `${d.generic} read as ${explicitFormat.label}, what ${RUNTIME_PROFILES[runtime].label} uses for ${d.generic === 'int4' ? '4' : '8'}-bit`,
+/** "int4" / "int8": the format the runtime uses for that many bits. */
+function genericFormat(
+  generic: NonNullable<Draft['generic']>,
+  explicit: WeightFormat | undefined,
+  runtime: Runtime,
+  assumed: string[],
+): WeightFormat {
+  if (explicit)
+    throw new QueryError(
+      `two weight formats in one query: "${show(generic)}" and "${show(explicit.id)}". Keep one.`,
+    );
+  const format = getFormat(resolveGenericFormat(generic, runtime));
+  assumed.push(
+    `${generic} read as ${format.label}, what ${RUNTIME_PROFILES[runtime].label} uses for ${generic === 'int4' ? '4' : '8'}-bit`,
+  );
+  return format;
+}
+
+/** Training: the base weights' storage and the training precision, from the words or the framework's recipe. */
+function trainingWeights(
+  d: Draft,
+  mode: Mode,
+  fw: FrameworkProfile,
+  explicitFormat: WeightFormat | undefined,
+  assumed: string[],
+): { format: string; precision: Precision } {
+  if (d.mixed && d.floatWord)
+    throw new QueryError(`"mixed" and "${show(d.floatWord)}" both set the training precision. Keep one.`);
+  let precision: Precision | null = d.mixed ? 'mixed' : (d.floatWord ?? null);
+  if (mode === 'qlora') {
+    if (explicitFormat && explicitFormat.family === 'gguf')
+      throw new QueryError('QLoRA trains on an NF4 (or GPTQ) base, not a GGUF file');
+    const format = explicitFormat?.id ?? 'nf4';
+    if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
+    if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
+    if (precision === null && fw.qloraPrecision === 'bf16') {
+      precision = 'bf16';
+      assumed.push(`bf16 adapters, gradients and optimizer states, as ${fw.label} runs QLoRA`);
+    }
+    return { format, precision: precision ?? 'mixed' };
+  }
+  if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
+    throw new QueryError(
+      `full fine-tuning updates every weight, so it cannot train the quantized ${explicitFormat.label} checkpoint; try "qlora"`,
     );
   }
-  if (training) {
-    if (d.mixed && d.floatWord)
-      throw new QueryError(`"mixed" and "${show(d.floatWord)}" both set the training precision. Keep one.`);
-    precision = d.mixed ? 'mixed' : (d.floatWord ?? null);
-    if (mode === 'qlora') {
-      if (explicitFormat && explicitFormat.family === 'gguf')
-        throw new QueryError('QLoRA trains on an NF4 (or GPTQ) base, not a GGUF file');
-      format = explicitFormat?.id ?? 'nf4';
-      if (!explicitFormat) assumed.push('QLoRA base: NF4 with double quantization (bitsandbytes)');
-      if (precision === 'fp32') throw new QueryError('QLoRA computes in 16-bit: use bf16 or fp16, not fp32');
-      if (precision === null && fw.qloraPrecision === 'bf16') {
-        precision = 'bf16';
-        assumed.push(`bf16 adapters, gradients and optimizer states, as ${fw.label} runs QLoRA`);
-      }
-      precision ??= 'mixed';
-    } else {
-      if (explicitFormat && explicitFormat.family !== 'float' && mode === 'full') {
-        throw new QueryError(
-          `full fine-tuning updates every weight, so it cannot train the quantized ${explicitFormat.label} checkpoint; try "qlora"`,
-        );
-      }
-      if (explicitFormat && explicitFormat.family === 'gguf')
-        throw new QueryError('LoRA trains on a PyTorch checkpoint, not a GGUF file');
-      const floatId = explicitFormat?.family === 'float' ? explicitFormat.id : undefined;
-      if (floatId && !d.floatWord && !d.mixed)
-        precision = floatId === 'fp32' ? 'fp32' : (floatId as Precision);
-      format =
-        explicitFormat && explicitFormat.family !== 'float'
-          ? explicitFormat.id
-          : precision === 'fp16'
-            ? 'fp16'
-            : 'bf16';
-      if (precision === null && fw.fullPrecision === 'bf16') {
-        precision = 'bf16';
-        assumed.push(
-          `pure bf16 training, as ${fw.label} runs it: weights, gradients and optimizer states in bf16`,
-        );
-      }
-      if (precision === null) {
-        precision = 'mixed';
-        assumed.push(
-          mode === 'full'
-            ? 'mixed precision (HF Trainer): fp32 master weights, gradients and AdamW states, bf16 compute; say bf16 for pure 16-bit training'
-            : 'bf16 base weights with fp32 adapters and optimizer states (PEFT default); say bf16 for pure 16-bit training',
-        );
-      }
-    }
-  } else {
-    if (d.mixed)
-      throw new QueryError(
-        '"mixed" is a training precision; add lora, qlora or full, or name a weight format',
-      );
-    if (d.floatWord) {
-      if (explicitFormat)
-        throw new QueryError(
-          `two weight formats in one query: "${show(d.floatWord)}" and "${show(explicitFormat.id)}". Keep one.`,
-        );
-      explicitFormat = getFormat(
-        runtime === 'llama.cpp' || runtime === 'ollama'
-          ? d.floatWord === 'bf16'
-            ? 'bf16-gguf'
-            : d.floatWord === 'fp16'
-              ? 'f16'
-              : 'fp32'
-          : d.floatWord,
-      );
-    }
-    if (explicitFormat) format = explicitFormat.id;
-    else if (nativeGguf && GGUF_RUNTIMES.includes(runtime)) {
-      format = nativeGguf;
-      assumed.push(`weights ${getFormat(format).label}, the file's own type`);
-    } else if (d.tagFormat && GGUF_RUNTIMES.includes(runtime)) {
-      format = d.tagFormat;
-      assumed.push(`weights ${getFormat(format).label}, as the tag ${d.ollamaTag} says`);
-    } else if (runtime === 'ollama' && model.ollamaFormat) {
-      format = model.ollamaFormat;
-      assumed.push(`weights ${getFormat(format).label}, what Ollama's library serves for ${model.name}`);
-    } else if (GGUF_RUNTIMES.includes(runtime) && model.nativeFormat === 'mxfp4') {
-      format = 'mxfp4';
-      assumed.push(`weights MXFP4, as ${model.name}'s GGUF files ship (experts 4-bit, the rest 16-bit)`);
-    } else if (GGUF_RUNTIMES.includes(runtime)) {
-      format = 'q4_k_m';
-      assumed.push(
-        d.ollamaTag
-          ? `weights Q4_K_M, what Ollama's library serves for ${d.ollamaTag} (say ${d.ollamaTag.split('-')[0]}-q8_0, ...)`
-          : `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
-      );
-    } else if (runtime === 'mlx') {
-      format = 'mlx-4bit';
-      assumed.push('weights MLX 4-bit, the usual mlx-community conversion (say mlx8 or bf16)');
-    } else if (runtime === 'exllamav2') {
-      format = 'exl2=4';
-      assumed.push('weights EXL2 at 4.0 bpw (say exl2=5.0, ...)');
-    } else if (model.nativeFormat) {
-      format = model.nativeFormat;
-      assumed.push(`weights in the checkpoint's native ${getFormat(format).label}`);
-    } else {
-      format = 'bf16';
-      assumed.push('weights bf16 as published (say int4, q4_k_m, awq, fp8, ...)');
-    }
-    checkRuntimeFormat(runtime, getFormat(format));
+  if (explicitFormat && explicitFormat.family === 'gguf')
+    throw new QueryError('LoRA trains on a PyTorch checkpoint, not a GGUF file');
+  const floatId = explicitFormat?.family === 'float' ? explicitFormat.id : undefined;
+  if (floatId && !d.floatWord && !d.mixed) precision = floatId === 'fp32' ? 'fp32' : (floatId as Precision);
+  const format =
+    explicitFormat && explicitFormat.family !== 'float'
+      ? explicitFormat.id
+      : precision === 'fp16'
+        ? 'fp16'
+        : 'bf16';
+  if (precision === null && fw.fullPrecision === 'bf16') {
+    precision = 'bf16';
+    assumed.push(
+      `pure bf16 training, as ${fw.label} runs it: weights, gradients and optimizer states in bf16`,
+    );
   }
+  if (precision === null) {
+    precision = 'mixed';
+    assumed.push(
+      mode === 'full'
+        ? 'mixed precision (HF Trainer): fp32 master weights, gradients and AdamW states, bf16 compute; say bf16 for pure 16-bit training'
+        : 'bf16 base weights with fp32 adapters and optimizer states (PEFT default); say bf16 for pure 16-bit training',
+    );
+  }
+  return { format, precision };
+}
 
-  // Context.
+/**
+ * Inference: the weights' format as named (a 16-bit word maps to the runtime's own spelling), else what the
+ * file, the tag or the runtime's usual download holds, else the checkpoint's own.
+ */
+function inferenceWeights(
+  d: Draft,
+  model: ModelSpec,
+  runtime: Runtime,
+  nativeGguf: string | undefined,
+  explicit: WeightFormat | undefined,
+  assumed: string[],
+): { format: string; explicitFormat: WeightFormat | undefined } {
+  if (d.mixed)
+    throw new QueryError('"mixed" is a training precision; add lora, qlora or full, or name a weight format');
+  let explicitFormat = explicit;
+  if (d.floatWord) {
+    if (explicitFormat)
+      throw new QueryError(
+        `two weight formats in one query: "${show(d.floatWord)}" and "${show(explicitFormat.id)}". Keep one.`,
+      );
+    explicitFormat = getFormat(
+      runtime === 'llama.cpp' || runtime === 'ollama'
+        ? d.floatWord === 'bf16'
+          ? 'bf16-gguf'
+          : d.floatWord === 'fp16'
+            ? 'f16'
+            : 'fp32'
+        : d.floatWord,
+    );
+  }
+  const format = explicitFormat ? explicitFormat.id : defaultWeights(d, model, runtime, nativeGguf, assumed);
+  checkRuntimeFormat(runtime, getFormat(format));
+  return { format, explicitFormat };
+}
+
+/** No format named: what people running this runtime usually download, said in the assumptions. */
+function defaultWeights(
+  d: Draft,
+  model: ModelSpec,
+  runtime: Runtime,
+  nativeGguf: string | undefined,
+  assumed: string[],
+): string {
+  const gguf = GGUF_RUNTIMES.includes(runtime);
+  if (nativeGguf && gguf) {
+    assumed.push(`weights ${getFormat(nativeGguf).label}, the file's own type`);
+    return nativeGguf;
+  }
+  if (d.tagFormat && gguf) {
+    assumed.push(`weights ${getFormat(d.tagFormat).label}, as the tag ${d.ollamaTag} says`);
+    return d.tagFormat;
+  }
+  if (runtime === 'ollama' && model.ollamaFormat) {
+    assumed.push(
+      `weights ${getFormat(model.ollamaFormat).label}, what Ollama's library serves for ${model.name}`,
+    );
+    return model.ollamaFormat;
+  }
+  if (gguf && model.nativeFormat === 'mxfp4') {
+    assumed.push(`weights MXFP4, as ${model.name}'s GGUF files ship (experts 4-bit, the rest 16-bit)`);
+    return 'mxfp4';
+  }
+  if (gguf) {
+    assumed.push(
+      d.ollamaTag
+        ? `weights Q4_K_M, what Ollama's library serves for ${d.ollamaTag} (say ${d.ollamaTag.split('-')[0]}-q8_0, ...)`
+        : `weights Q4_K_M, the usual ${RUNTIME_PROFILES[runtime].label} download (say q8_0, q5_k_m, ...)`,
+    );
+    return 'q4_k_m';
+  }
+  if (runtime === 'mlx') {
+    assumed.push('weights MLX 4-bit, the usual mlx-community conversion (say mlx8 or bf16)');
+    return 'mlx-4bit';
+  }
+  if (runtime === 'exllamav2') {
+    assumed.push('weights EXL2 at 4.0 bpw (say exl2=5.0, ...)');
+    return 'exl2=4';
+  }
+  if (model.nativeFormat) {
+    assumed.push(`weights in the checkpoint's native ${getFormat(model.nativeFormat).label}`);
+    return model.nativeFormat;
+  }
+  assumed.push('weights bf16 as published (say int4, q4_k_m, awq, fp8, ...)');
+  return 'bf16';
+}
+
+/** Context (or training sequence length): as asked, else a common working length; past training, said. */
+function contextOf(
+  d: Draft,
+  training: boolean,
+  fw: FrameworkProfile,
+  model: ModelSpec,
+  assumed: string[],
+): number {
   let context = d.context;
   if (context === undefined) {
     context = training ? Math.min(fw.seq ?? 2048, model.maxContext) : model.defaultContext;
@@ -1379,27 +1495,29 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       `${tokens(context)} tokens is beyond ${model.name}'s ${tokens(model.maxContext)} trained context (needs RoPE scaling)`,
     );
   }
+  return context;
+}
 
-  const batch = d.batch ?? 1;
-  if (context * batch > LIMITS.totalTokens.max) {
-    throw new QueryError(
-      `ctx x batch is ${(context * batch).toLocaleString('en-US')} tokens; keep it under ${LIMITS.totalTokens.max.toLocaleString('en-US')} (128M)`,
-    );
-  }
-  let kvType: KvType = d.kvType ?? 'fp16';
+/** The KV cache's element type: 16-bit unless named; training keeps no cache (bf16 stands in). */
+function kvTypeOf(d: Draft, training: boolean, assumed: string[]): KvType {
   if (!d.kvType && !training)
     assumed.push('KV cache 16-bit, whatever the weight format (say kv=q8_0 or kv=fp8 to shrink it)');
   if (training && d.kvType) throw new QueryError('kv= applies to inference; training keeps no KV cache');
-  if (training) kvType = 'bf16';
+  return training ? 'bf16' : (d.kvType ?? 'fp16');
+}
 
+/** Flash attention: as asked, else the runtime's default; llama.cpp needs it for a quantized cache. */
+function attentionOf(
+  d: Draft,
+  training: boolean,
+  runtime: Runtime,
+  kvType: KvType,
+  assumed: string[],
+): boolean {
   const rtProfile = RUNTIME_PROFILES[runtime];
   let flashAttention = d.flashAttention ?? rtProfile.flashAttention;
-  if (
-    !training &&
-    GGUF_RUNTIMES.includes(runtime) &&
-    (kvType === 'q8_0' || kvType === 'q4_0') &&
-    !flashAttention
-  ) {
+  const quantizedKv = kvType === 'q8_0' || kvType === 'q4_0';
+  if (!training && GGUF_RUNTIMES.includes(runtime) && quantizedKv && !flashAttention) {
     if (d.flashAttention === false)
       throw new QueryError('llama.cpp needs flash attention for a quantized V cache: use fa=on or kv=f16');
     flashAttention = true;
@@ -1407,136 +1525,130 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   } else if (d.flashAttention === undefined && rtProfile.flashAttention !== true) {
     assumed.push(`flash attention off (${rtProfile.label} default without -fa; say fa=on for newer builds)`);
   }
-  if (
-    runtime !== 'llama.cpp' &&
-    runtime !== 'ollama' &&
-    (kvType === 'q8_0' || kvType === 'q4_0') &&
-    runtime !== 'exllamav2'
-  ) {
+  if (runtime !== 'llama.cpp' && runtime !== 'ollama' && quantizedKv && runtime !== 'exllamav2') {
     throw new QueryError(
       `kv=${kvType} is a llama.cpp / ExLlama cache type; ${rtProfile.label} offers kv=fp8`,
     );
   }
+  return flashAttention;
+}
 
-  // Training settings.
-  let lora: Request['lora'] = null;
-  let optimizer: Optimizer | null = null;
-  let gc: boolean | null = null;
-  let accumulation: number | null = null;
-  let framework: Framework | null = null;
-  let loss: Loss | null = null;
-  let activationOffload: boolean | null = null;
-  let parallelism: Parallelism | null = null;
-  let stepInBackward: boolean | null = null;
-  if (training) {
-    if (mode !== 'full') {
-      lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
-      if (d.rank === undefined) assumed.push('LoRA rank 16 (say rank=...)');
-      if (d.targets === undefined)
-        assumed.push('LoRA on every linear layer: q,k,v,o and the MLP (say targets=qv or attn)');
-    } else if (d.rank !== undefined || d.targets !== undefined) {
-      throw new QueryError('rank= and targets= are LoRA settings; add lora or qlora');
-    }
-    const recipeOptimizer = mode === 'full' ? fw.optimizer?.full : fw.optimizer?.adapters;
-    optimizer = d.optimizer ?? recipeOptimizer ?? 'adamw';
-    if (!d.optimizer)
-      assumed.push(
-        recipeOptimizer
-          ? `optimizer ${recipeOptimizer}: ${fw.optimizer!.source} (say optimizer=adamw, ...)`
-          : 'optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)',
-      );
-    // torchtune's full single-device recipe fuses the optimizer step into backward; with a named optimizer
-    // (its own ablations) or gradient accumulation it does not.
-    stepInBackward =
-      d.stepInBackward ??
-      (mode === 'full' && fw.stepInBackward && !d.optimizer && !(d.accumulation && d.accumulation > 1));
-    if (stepInBackward && d.accumulation && d.accumulation > 1)
-      throw new QueryError(
-        'optimizer_in_bwd steps at every backward: it cannot accumulate gradients (drop accum=)',
-      );
-    if (stepInBackward && d.stepInBackward === undefined)
-      assumed.push(
-        'optimizer step fused into backward (optimizer_in_bwd): gradients live one layer at a time',
-      );
-    // Fine-tuning tools turn checkpointing on by default (LLaMA-Factory, Unsloth, torchtune recipes, PEFT's
-    // k-bit preparation); the plain HF Trainer does not, so the reply says which was assumed.
-    // PEFT's prepare_model_for_kbit_training turns checkpointing on for QLoRA under the plain Trainer.
-    gc = d.gradientCheckpointing ?? (fw.checkpointing || (fw.id === 'hf' && mode === 'qlora'));
-    if (d.gradientCheckpointing === undefined) {
-      assumed.push(
-        gc
-          ? `gradient checkpointing on, as ${fw.label} recipes run it (gc=off for none, gc=offload to keep it in CPU RAM)`
-          : `gradient checkpointing off, ${fw.label}'s default (gc=on to save activations)`,
-      );
-    }
-    framework = fw.id;
-    if (!d.framework)
-      assumed.push(
-        `framework ${fw.label} (say framework=unsloth, trl, axolotl, torchtune, llama-factory, litgpt)`,
-      );
-    else assumed.push(fw.note);
-    loss = d.loss ?? fw.loss;
-    if (d.loss && d.loss !== fw.loss) assumed.push(`loss=${d.loss} instead of ${fw.label}'s ${fw.loss} loss`);
-    if (d.gcOffload && !gc)
-      throw new QueryError('gc=offload offloads checkpointed activations: it needs gc on');
-    activationOffload = gc && (d.gcOffload ?? fw.offload);
-    parallelism = d.parallelism ?? null;
-    if (parallelism && parallelism !== 'ddp' && d.gpuCount === 1)
-      throw new QueryError(
-        `${parallelism} shards the job over several GPUs; on one card say no strategy, or gpus=N`,
-      );
-    if (!parallelism && (d.gpuCount ?? 1) > 1) {
-      parallelism = 'fsdp';
-      assumed.push(
-        `split over ${d.gpuCount} GPUs with FSDP full sharding (ZeRO-3): weights, gradients and optimizer states divided (say ddp, zero=1 or zero=2)`,
-      );
-    }
-    accumulation = d.accumulation ?? null;
-    if (d.flashAttention === undefined)
-      assumed.push('SDPA / flash attention on (fa=off for eager attention)');
-  } else {
-    const k = trainingSettingIn(d);
-    if (k !== undefined)
-      throw new QueryError(
-        k === 'framework'
-          ? `${d.framework} is a fine-tuning framework: add lora, qlora or full`
-          : `${k}= is a training setting; add lora, qlora or full`,
-      );
-  }
+/** What a training job sets beyond the weights (all null for inference). */
+interface TrainingSettings {
+  lora: Request['lora'];
+  optimizer: Optimizer | null;
+  gc: boolean | null;
+  accumulation: number | null;
+  framework: Framework | null;
+  loss: Loss | null;
+  activationOffload: boolean | null;
+  parallelism: Parallelism | null;
+  stepInBackward: boolean | null;
+}
 
-  if (d.ramGb !== undefined)
-    assumed.push(
-      `${d.ramGb} GB of system RAM noted: the estimate keeps the whole job in GPU memory (no offload)`,
+const NO_TRAINING: TrainingSettings = Object.freeze({
+  lora: null,
+  optimizer: null,
+  gc: null,
+  accumulation: null,
+  framework: null,
+  loss: null,
+  activationOffload: null,
+  parallelism: null,
+  stepInBackward: null,
+});
+
+/** Inference names no training setting: the first one it does is an error that says how to train. */
+function inferenceSettings(d: Draft): TrainingSettings {
+  const k = trainingSettingIn(d);
+  if (k !== undefined)
+    throw new QueryError(
+      k === 'framework'
+        ? `${d.framework} is a fine-tuning framework: add lora, qlora or full`
+        : `${k}= is a training setting; add lora, qlora or full`,
     );
+  return NO_TRAINING;
+}
 
-  const request: Request = {
-    model: model.id,
-    format: format!,
-    formatGiven: explicitFormat !== undefined || d.generic !== undefined || d.tagFormat !== undefined,
-    kvType,
-    context,
-    batch,
-    batchGiven: d.batch !== undefined,
-    mode,
-    runtime,
-    flashAttention,
-    precision,
-    optimizer,
-    gradientCheckpointing: gc,
-    accumulation,
+/** Training: adapters, optimizer, checkpointing, framework, loss and the split, from the words or the recipe. */
+function trainingSettings(d: Draft, mode: Mode, fw: FrameworkProfile, assumed: string[]): TrainingSettings {
+  let lora: Request['lora'] = null;
+  if (mode !== 'full') {
+    lora = { rank: d.rank ?? 16, targets: d.targets ?? 'all' };
+    if (d.rank === undefined) assumed.push('LoRA rank 16 (say rank=...)');
+    if (d.targets === undefined)
+      assumed.push('LoRA on every linear layer: q,k,v,o and the MLP (say targets=qv or attn)');
+  } else if (d.rank !== undefined || d.targets !== undefined) {
+    throw new QueryError('rank= and targets= are LoRA settings; add lora or qlora');
+  }
+  const recipeOptimizer = mode === 'full' ? fw.optimizer?.full : fw.optimizer?.adapters;
+  const optimizer = d.optimizer ?? recipeOptimizer ?? 'adamw';
+  if (!d.optimizer)
+    assumed.push(
+      recipeOptimizer
+        ? `optimizer ${recipeOptimizer}: ${fw.optimizer!.source} (say optimizer=adamw, ...)`
+        : 'optimizer AdamW (say optimizer=adamw8bit, paged_adamw8bit, sgd, adafactor)',
+    );
+  // torchtune's full single-device recipe fuses the optimizer step into backward; with a named optimizer
+  // (its own ablations) or gradient accumulation it does not.
+  const stepInBackward =
+    d.stepInBackward ??
+    (mode === 'full' && fw.stepInBackward && !d.optimizer && !(d.accumulation && d.accumulation > 1));
+  if (stepInBackward && d.accumulation && d.accumulation > 1)
+    throw new QueryError(
+      'optimizer_in_bwd steps at every backward: it cannot accumulate gradients (drop accum=)',
+    );
+  if (stepInBackward && d.stepInBackward === undefined)
+    assumed.push('optimizer step fused into backward (optimizer_in_bwd): gradients live one layer at a time');
+  // Fine-tuning tools turn checkpointing on by default (LLaMA-Factory, Unsloth, torchtune recipes, PEFT's
+  // k-bit preparation); the plain HF Trainer does not, so the reply says which was assumed.
+  // PEFT's prepare_model_for_kbit_training turns checkpointing on for QLoRA under the plain Trainer.
+  const gc = d.gradientCheckpointing ?? (fw.checkpointing || (fw.id === 'hf' && mode === 'qlora'));
+  if (d.gradientCheckpointing === undefined) {
+    assumed.push(
+      gc
+        ? `gradient checkpointing on, as ${fw.label} recipes run it (gc=off for none, gc=offload to keep it in CPU RAM)`
+        : `gradient checkpointing off, ${fw.label}'s default (gc=on to save activations)`,
+    );
+  }
+  if (!d.framework)
+    assumed.push(
+      `framework ${fw.label} (say framework=unsloth, trl, axolotl, torchtune, llama-factory, litgpt)`,
+    );
+  else assumed.push(fw.note);
+  const loss = d.loss ?? fw.loss;
+  if (d.loss && d.loss !== fw.loss) assumed.push(`loss=${d.loss} instead of ${fw.label}'s ${fw.loss} loss`);
+  if (d.gcOffload && !gc)
+    throw new QueryError('gc=offload offloads checkpointed activations: it needs gc on');
+  const activationOffload = gc && (d.gcOffload ?? fw.offload);
+  let parallelism = d.parallelism ?? null;
+  if (parallelism && parallelism !== 'ddp' && d.gpuCount === 1)
+    throw new QueryError(
+      `${parallelism} shards the job over several GPUs; on one card say no strategy, or gpus=N`,
+    );
+  if (!parallelism && (d.gpuCount ?? 1) > 1) {
+    parallelism = 'fsdp';
+    assumed.push(
+      `split over ${d.gpuCount} GPUs with FSDP full sharding (ZeRO-3): weights, gradients and optimizer states divided (say ddp, zero=1 or zero=2)`,
+    );
+  }
+  if (d.flashAttention === undefined) assumed.push('SDPA / flash attention on (fa=off for eager attention)');
+  return {
     lora,
-    framework,
+    optimizer,
+    gc,
+    accumulation: d.accumulation ?? null,
+    framework: fw.id,
     loss,
     activationOffload,
     parallelism,
     stepInBackward,
-    gpu: d.gpu ?? null,
-    gpuCount: d.gpuCount ?? null,
-    visibility: d.visibility ?? 'public',
-    assumed,
   };
-  // The hand check keeps this object; anything it doubts goes through zod, which words the error.
-  if (satisfiesRequestSchema(request)) return { request, model };
+}
+
+/** The hand check keeps the request as built; anything it doubts goes through zod, which words the error. */
+function checked(request: Request): Request {
+  if (satisfiesRequestSchema(request)) return request;
   const parsed = RequestSchema.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -1544,7 +1656,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
       `invalid ${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'check the query'}`,
     );
   }
-  return { request: parsed.data, model };
+  return parsed.data;
 }
 
 /** The first training-only setting an inference draft names, as the key the asker would write. */
