@@ -113,6 +113,12 @@ export function handle(input: CommandInput, onFault?: (err: unknown) => void): R
   return 'reply' in p ? p.reply : hubUnavailable(p.lookup);
 }
 
+/** handle() for a button click: its payload planned (planVariant), answered from the catalog alone. */
+export function runVariant(payload: string, onFault?: (err: unknown) => void): Reply {
+  const p = planVariant(payload, onFault);
+  return 'reply' in p ? p.reply : hubUnavailable(p.lookup);
+}
+
 /** A question that needs the Hub, asked where nothing can wait for the lookup (the sync path). */
 export function hubUnavailable(id: string): Reply {
   return {

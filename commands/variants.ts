@@ -1,9 +1,9 @@
 // Buttons under a result: the same query as Inference / LoRA / QLoRA / Full fine-tune, or with half or
 // double the context. Stateless: the payload carries the variant and the query words, so any process
 // can answer any click.
-import { parseDraft, QueryError, toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
+import { toRequest, EXAMPLE, type Draft } from '../src/query/parse.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
-import { queryErrorReply, replyFor } from './vram.ts';
+import { replyFor } from './vram.ts';
 import { LIMITS, type Mode } from '../src/request.ts';
 import type { Reply } from './types.ts';
 
@@ -96,31 +96,6 @@ export function clickReply(variant: VariantId | ViewId, draft: Draft, resolved?:
       : { ...reply, ephemeral: true };
   }
   return replyFor(() => applyVariant(draft, variant, resolved), resolved);
-}
-
-/** Answer a click from its payload (parse, apply, estimate); bad words become an error reply. */
-export function runVariant(payload: string, resolved?: ModelSpec): Reply {
-  const click = readClick(payload);
-  if (!click) return OLD_BUTTON_REPLY;
-  let draft: Draft;
-  try {
-    draft = parseDraft(click.words);
-  } catch (err) {
-    // A bad payload reads like a bad query: the same error reply.
-    if (err instanceof QueryError) return queryErrorReply(err);
-    throw err;
-  }
-  return clickReply(click.variant, draft, resolved);
-}
-
-/** The Hugging Face id a button's query names, if any (its click needs a lookup, see runVariantAsync). */
-export function variantHubModel(payload: string): string | undefined {
-  const click = readClick(payload);
-  try {
-    return click ? parseDraft(click.words).hubModel : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Switching mode drops the words that only make sense in the other mode. */

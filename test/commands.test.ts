@@ -1,7 +1,7 @@
 // Platform-neutral commands: dispatch, buttons (stateless variants) and autocomplete.
 import { describe, expect, it } from 'vitest';
-import { handle } from '../commands/index.ts';
-import { buttonsFor, runVariant, isVariantPayload } from '../commands/variants.ts';
+import { handle, runVariant } from '../commands/index.ts';
+import { buttonsFor, isVariantPayload } from '../commands/variants.ts';
 import { complete, searchModels, searchGpus, MAX_CHOICES } from '../commands/complete.ts';
 import { parseDraft, draftToText } from '../src/query/parse.ts';
 

@@ -12,8 +12,7 @@ import {
   renderReply,
   type DiscordMessage,
 } from '../adapters/discord/render.ts';
-import { handle } from '../commands/index.ts';
-import { runVariant } from '../commands/variants.ts';
+import { handle, runVariant } from '../commands/index.ts';
 import type { Component, Report } from '../src/report.ts';
 import { gib } from '../src/units.ts';
 import { reportView } from '../src/view.ts';

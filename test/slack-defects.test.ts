@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { loadConfig } from '../adapters/config.ts';
 import { createLogger } from '../adapters/shared/log.ts';
 import { startSlack, type SlackService } from '../adapters/slack/index.ts';
+import { startSlackHttp } from './slack-helpers.ts';
 import { MODAL_CALLBACK_ID } from '../adapters/slack/modal.ts';
 import { checkPayload } from '../adapters/slack/payload.ts';
 import { MAX_BODY_BYTES } from '../adapters/slack/receiver.ts';
@@ -44,16 +45,8 @@ afterEach(async () => {
 });
 
 async function startHttp(): Promise<string> {
-  const source = {
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_PORT: '0',
-    HOST: '127.0.0.1',
-  };
-  const { env } = loadConfig(source);
   logs = [];
-  const log = createLogger(source, 'debug', { write: (l: string) => void logs.push(l) });
-  service = await startSlack(env, 'http', log);
+  service = await startSlackHttp({ signingSecret: SECRET, botToken: BOT_TOKEN }, 'debug', logs);
   return service.url!;
 }
 

@@ -8,6 +8,7 @@ import { FAULT_TEXT } from '../commands/lookup.ts';
 import { MODAL_CALLBACK_ID, MODEL_ACTION_ID, writeOrigin } from '../adapters/slack/modal.ts';
 import { VARIANT_ACTION_PREFIX } from '../adapters/slack/render.ts';
 import { createLogger } from '../adapters/shared/log.ts';
+import { slackClick } from './slack-helpers.ts';
 import type { RateLimitOptions } from '../adapters/shared/rate-limit.ts';
 import { searchModels } from '../commands/complete.ts';
 import { vram } from '../commands/vram.ts';
@@ -122,26 +123,7 @@ function formValues(o: {
 }
 
 function click(variant: string, value: string): Record<string, unknown> {
-  return {
-    type: 'block_actions',
-    ...who,
-    token: 'legacy',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: false },
-    channel: { id: 'C1', name: 'general' },
-    message: { type: 'message', ts: '1700000000.000100', text: 'x' },
-    response_url: ACTION_URL,
-    trigger_id: '1.2.trigger',
-    actions: [
-      {
-        type: 'button',
-        action_id: `${VARIANT_ACTION_PREFIX}${variant}`,
-        block_id: 'vram_variants',
-        value,
-        action_ts: '1700000001.000200',
-        text: { type: 'plain_text', text: variant },
-      },
-    ],
-  };
+  return slackClick(value, { responseUrl: ACTION_URL, variant });
 }
 
 function eventBody(event: Record<string, unknown>): Record<string, unknown> {

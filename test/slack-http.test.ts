@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../adapters/config.ts';
 import { createLogger } from '../adapters/shared/log.ts';
-import { startSlack, type SlackService } from '../adapters/slack/index.ts';
+import type { SlackService } from '../adapters/slack/index.ts';
+import { startSlackHttp } from './slack-helpers.ts';
 import { MAX_BODY_BYTES } from '../adapters/slack/receiver.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 
@@ -16,16 +16,8 @@ let service: SlackService | undefined;
 let logs: string[] = [];
 
 async function start(): Promise<string> {
-  const source = {
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_PORT: '0',
-    HOST: '127.0.0.1',
-  };
-  const { env } = loadConfig(source);
   logs = [];
-  const log = createLogger(source, 'info', { write: (l: string) => void logs.push(l) });
-  service = await startSlack(env, 'http', log);
+  service = await startSlackHttp({ signingSecret: SECRET, botToken: BOT_TOKEN }, 'info', logs);
   return service.url!;
 }
 

@@ -13,9 +13,9 @@ import { chartPng, type DrawChart } from '../adapters/shared/attach.ts';
 import { ChartUnavailableError, renderChartPng } from '../adapters/shared/chart.ts';
 import { createLogger } from '../adapters/shared/log.ts';
 import { COMMAND, createSlackApp } from '../adapters/slack/app.ts';
-import { renderReply as renderSlack, VARIANT_ACTION_PREFIX } from '../adapters/slack/render.ts';
-import { handle } from '../commands/index.ts';
-import { runVariant } from '../commands/variants.ts';
+import { renderReply as renderSlack } from '../adapters/slack/render.ts';
+import { handle, runVariant } from '../commands/index.ts';
+import { slackClick } from './slack-helpers.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import { reportView } from '../src/view.ts';
 import { estimateReply } from './helpers.ts';
@@ -226,28 +226,8 @@ function slackApp(drawChart: DrawChart = drawFake) {
   });
 }
 
-function slackClick(payload: string): Record<string, unknown> {
-  const variant = /^v1:([a-z]+):/.exec(payload)![1];
-  return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'team' },
-    user: { id: 'U1', name: 'someone', team_id: 'T1' },
-    api_app_id: 'A1',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C1', is_ephemeral: false },
-    channel: { id: 'C1', name: 'general' },
-    message: { type: 'message', ts: '1700000000.000100', text: 'x' },
-    response_url: ACTION_URL,
-    trigger_id: '1.2.trigger',
-    actions: [
-      {
-        type: 'button',
-        action_id: `${VARIANT_ACTION_PREFIX}${variant}`,
-        block_id: 'vram_variants',
-        value: payload,
-        action_ts: '1700000001.000200',
-      },
-    ],
-  };
+function clickIn(payload: string): Record<string, unknown> {
+  return slackClick(payload, { responseUrl: ACTION_URL });
 }
 
 /** files.uploadV2's three calls, recorded. */
@@ -306,7 +286,7 @@ describe('Slack: Details and Chart', () => {
   it('Details goes to the clicker only, without replacing the answer', async () => {
     const posted = responseUrl(ACTION_URL);
     const app = slackApp();
-    await app.processEvent({ body: slackClick('v1:details:13b int4 ctx=8192'), ack: async () => undefined });
+    await app.processEvent({ body: clickIn('v1:details:13b int4 ctx=8192'), ack: async () => undefined });
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(posted[0]!.blocks)).toContain('Assumptions');
@@ -315,7 +295,7 @@ describe('Slack: Details and Chart', () => {
   it("Chart: the real PNG uploaded into the answer's thread with files.uploadV2", async () => {
     const calls = fakeSlackFiles();
     const app = slackApp(renderChartPng);
-    await app.processEvent({ body: slackClick('v1:chart:13b int4 ctx=8192'), ack: async () => undefined });
+    await app.processEvent({ body: clickIn('v1:chart:13b int4 ctx=8192'), ack: async () => undefined });
     expect(calls.map((c) => c.step)).toEqual(['url', 'upload', 'complete']);
     expect(calls[2]!.body).toMatchObject({ channel_id: 'C1', thread_ts: '1700000000.000100' });
     const uploaded = calls[1]!.body;
@@ -331,7 +311,7 @@ describe('Slack: Details and Chart', () => {
     fakeSlackFiles('not_in_channel');
     const posted = responseUrl(ACTION_URL);
     const app = slackApp();
-    await app.processEvent({ body: slackClick('v1:chart:13b int4 ctx=8192'), ack: async () => undefined });
+    await app.processEvent({ body: clickIn('v1:chart:13b int4 ctx=8192'), ack: async () => undefined });
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(posted[0]!.blocks)).toMatch(/Memory by context/);
