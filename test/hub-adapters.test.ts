@@ -18,9 +18,9 @@ import {
 } from '../adapters/discord/http.ts';
 import { EPHEMERAL } from '../adapters/discord/limits.ts';
 import { fetchWebhook } from '../adapters/discord/webhook.ts';
+import { slackClick } from './slack-helpers.ts';
 import { createLogger } from '../adapters/shared/log.ts';
 import { COMMAND, createSlackApp } from '../adapters/slack/app.ts';
-import { VARIANT_ACTION_PREFIX } from '../adapters/slack/render.ts';
 import { createHubClient } from '../hub/client.ts';
 import type { ModelSpec } from '../src/catalog/types.ts';
 import type { HubResolver } from '../src/query/hub-ref.ts';
@@ -355,28 +355,7 @@ describe('Slack: a quick ack, then the result through response_url', () => {
       .post('/actions/T1/456/def', (b) => (posted.push(b as Record<string, unknown>), true))
       .reply(200, 'ok');
     await app(createHubClient()).processEvent({
-      body: {
-        type: 'block_actions',
-        team: { id: 'T1', domain: 'team' },
-        user: { id: 'U1', name: 'someone', team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: false },
-        channel: { id: 'C1', name: 'general' },
-        message: { type: 'message', ts: '1.1', text: 'x' },
-        response_url: 'https://hooks.slack.com/actions/T1/456/def',
-        trigger_id: '1.2.trigger',
-        actions: [
-          {
-            type: 'button',
-            action_id: `${VARIANT_ACTION_PREFIX}lora`,
-            block_id: 'b',
-            value: `v1:lora:${MODEL}`,
-            action_ts: '1',
-            text: { type: 'plain_text', text: 'LoRA' },
-          },
-        ],
-      },
+      body: slackClick(`v1:lora:${MODEL}`, { responseUrl: 'https://hooks.slack.com/actions/T1/456/def' }),
       ack: async () => undefined,
     });
     expect(posted[0]).toMatchObject({
