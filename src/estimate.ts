@@ -1,11 +1,11 @@
 // The estimator: request + model -> memory components, each with its formula in words and numbers.
 // Every formula is described, with its source, in docs/methodology.md under the component's name.
-import type { ModelSpec, StateKind } from './catalog/types.ts';
+import type { EncoderSpec, ModelSpec, MtpSpec, StateKind } from './catalog/types.ts';
 import { paramBreakdown, type ParamBreakdown } from './catalog/params.ts';
 import { getFormat, KV_BYTES, type WeightFormat } from './catalog/formats.ts';
 import { RUNTIME_PROFILES, type RuntimeProfile } from './catalog/runtimes.ts';
 import { FRAMEWORK_PROFILES } from './catalog/frameworks.ts';
-import type { Request, Optimizer } from './request.ts';
+import type { Request, Optimizer, Parallelism } from './request.ts';
 import { gib, tokens, paramCount } from './units.ts';
 
 export type ComponentId =
@@ -556,116 +556,15 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
   const p = paramBreakdown(m);
   const notes: string[] = [];
   const training = req.mode !== 'inference';
-
-  // Storage of the base weights: the format for inference and (Q)LoRA's frozen base; the training
-  // precision for full fine-tuning.
-  let f = getFormat(req.format);
-  if (req.mode === 'full' && req.precision === 'mixed') f = getFormat('fp32');
-  if ((req.mode === 'full' || req.mode === 'lora') && req.precision === 'fp32') f = getFormat('fp32');
+  const f = storageFormat(req);
   const w = explain ? weightsInWords(m, p, f, rt) : weightsPart(m, p, f, rt, false);
 
-  const components: Component[] = [];
-  const weightsLabel =
-    training && req.mode === 'full' && req.precision === 'mixed' ? 'Weights (fp32 master)' : 'Weights';
-  components.push({
-    id: 'weights',
-    label: weightsLabel,
-    bytes: w.bytes,
-    low: w.low,
-    high: w.high,
-    detail: w.detail,
-  });
-
+  const components: Component[] = [weightsComponent(w, req, training)];
   const enc = encoderBytes(m, rt, f);
-  if (enc > 0) {
-    const frozen = training ? ', frozen' : '';
-    components.push({
-      id: 'vision',
-      label: 'Vision encoder',
-      bytes: enc,
-      low: enc,
-      high: enc,
-      detail: explain
-        ? `${m.encoder!.what}: ${paramCount(m.encoder!.params)} params x ${f.id === 'fp32' ? 4 : 2} bytes (kept 16-bit by quantizers${frozen})`
-        : '',
-    });
-  } else if (m.encoder) {
-    notes.push(
-      `${rt.label} loads the text model only: images need the ${m.encoder.what} as an mmproj file (+${gib(m.encoder.params * 2)})`,
-    );
-  }
-  if (m.mtp) {
-    notes.push(
-      `the checkpoint's ${m.mtp.layers} multi-token-prediction layer${m.mtp.layers > 1 ? 's' : ''} (${paramCount(m.mtp.params)} params) ${m.mtp.layers > 1 ? 'are' : 'is'} not loaded unless speculative decoding uses ${m.mtp.layers > 1 ? 'them' : 'it'}`,
-    );
-  }
-
-  // ---- training-only parts that do not depend on the context
-  let trainable = 0;
-  let adapterBytes = 0;
-  let optimizerStateBytes = 0;
-  let stateBytes = 4;
-  let gradsFull = 0;
-  let gradsDetail = '';
-  if (training) {
-    const pure16 = req.precision === 'bf16' || req.precision === 'fp16';
-    // Pure 16-bit training keeps gradients and AdamW moments in the parameter dtype (torchtune, PEFT
-    // examples); mixed precision keeps them in fp32 (HF Trainer with AMP, PEFT adapters upcast to fp32).
-    stateBytes = pure16 ? 2 : 4;
-    if (req.mode === 'full') {
-      trainable = p.total;
-    } else {
-      const lora = req.lora!;
-      trainable = loraParams(m, lora.rank, lora.targets);
-      const adapter = round(trainable * stateBytes);
-      adapterBytes = adapter;
-      components.push({
-        id: 'adapter',
-        label: 'LoRA adapters',
-        bytes: adapter,
-        low: adapter,
-        high: adapter,
-        detail: explain
-          ? `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`
-          : '',
-      });
-    }
-    // With the step inside backward (torchtune optimizer_in_bwd) a layer's gradients are freed as soon as
-    // its parameters are stepped: one layer's worth lives at a time.
-    gradsFull = round((req.stepInBackward ? trainable / m.layers : trainable) * stateBytes);
-    gradsDetail = !explain
-      ? ''
-      : req.stepInBackward
-        ? `one layer at a time (optimizer step in backward): ${paramCount(trainable / m.layers)} params x ${stateBytes} bytes`
-        : `${paramCount(trainable)} trainable params x ${stateBytes} bytes`;
-    const opt = optimizerBytes(req.optimizer!, stateBytes);
-    const optBytes = round(trainable * opt.perParam);
-    optimizerStateBytes = optBytes;
-    components.push({
-      id: 'optimizer',
-      label: `Optimizer (${req.optimizer})`,
-      bytes: optBytes,
-      low: optBytes,
-      high: optBytes,
-      detail: explain ? `${paramCount(trainable)} params x ${opt.what}` : '',
-      ...(req.optimizer === 'paged_adamw8bit' ? { outsideTorch: true } : {}),
-    });
-    if (req.mode === 'full' && req.precision === 'mixed') {
-      notes.push(
-        'mixed precision: fp32 master weights, gradients and AdamW moments, bf16 autocast compute (16 bytes per parameter before activations)',
-      );
-    }
-    if (req.accumulation && req.accumulation > 1) {
-      notes.push(
-        `gradient accumulation (${req.accumulation} steps) raises the effective batch to ${req.batch * req.accumulation} but not the peak: memory follows the micro-batch of ${req.batch}`,
-      );
-    }
-    if (req.optimizer === 'paged_adamw8bit') {
-      notes.push(
-        'paged 8-bit AdamW keeps its states in CUDA managed memory: PyTorch counters do not see it and the driver can page it to CPU RAM under pressure',
-      );
-    }
-  }
+  if (enc > 0) components.push(visionComponent(m, f, enc, training, explain));
+  else if (m.encoder) notes.push(textOnlyNote(m.encoder, rt));
+  if (m.mtp) notes.push(mtpNote(m.mtp));
+  const t = training ? trainingParts(req, m, p, components, notes, explain) : NO_TRAINING;
 
   // ---- context-dependent parts (perCard re-prices them at other contexts; no closures here: under tsx's
   // keepNames every named closure costs a defineProperty per estimate, measurable in the fit's search).
@@ -673,111 +572,21 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
   const shape = shapeOf(m);
   const kind: FormatKind = { id: f.id, family: f.family };
   const kvp = kvPricing(m, req);
-
-  if (!training) {
-    const kv = explain ? kvCache(kvp, m, req, req.context) : { bytes: kvBytes(kvp, req.context), detail: '' };
-    components.push({
-      id: 'kv_cache',
-      label: 'KV cache',
-      bytes: kv.bytes,
-      low: kv.bytes,
-      high: kv.bytes,
-      detail: kv.detail,
-    });
-  }
+  if (!training) components.push(kvComponent(kvp, m, req, explain));
   const st = training ? { bytes: 0, detail: '' } : recurrentState(m, req, rt, explain);
-  if (st.bytes > 0) {
-    components.push({
-      id: 'state',
-      label: 'Recurrent state',
-      bytes: st.bytes,
-      low: st.bytes,
-      high: st.bytes,
-      detail: st.detail,
-    });
-  }
+  if (st.bytes > 0) components.push(stateComponent(st));
   const act = activationParts(shape, req, kind, rt, req.context, explain);
-  const band = activationBand(shape, req, kind, rt, act);
-  components.push({
-    id: 'activations',
-    label: training ? 'Activations' : rt.scratch === 'ggml' ? 'Compute buffer' : 'Activations',
-    bytes: act.activations,
-    low: band.low,
-    high: band.high,
-    detail: act.activationDetail,
-  });
-  if (training) {
-    const g = gradientsAtPeak(gradsFull, act, req);
-    components.push({
-      id: 'gradients',
-      label: 'Gradients',
-      bytes: g,
-      low: g,
-      high: gradsFull,
-      detail:
-        explain && g < gradsFull
-          ? `${gradsDetail} = ${gib(gradsFull)}, filled in as backward frees activations: ${gib(g)} more at the peak`
-          : gradsDetail,
-    });
-  }
-  if (act.logits > 0) {
-    // The loss's live tensors vary with the framework version (which upcast is freed when); PyTorch's
-    // caching allocator keeps freed blocks on top (see activationBand).
-    const [lo, hi] = req.loss === 'fused' ? [0.5, 2] : req.loss === 'chunked' ? [0.7, 1.3] : [8 / 12, 1.15];
-    // Released chunks: whether a chunk's 16-bit logits outlive it depends on the version and on compile
-    // (torchtune's loss is compiled): up to every chunk's logits kept at 2 bytes each.
-    const T = req.context * req.batch;
-    const keptHigh =
-      req.loss === 'chunked' && FRAMEWORK_PROFILES[req.framework ?? 'torchtune'].chunks.kind === 'released'
-        ? act.logits + T * m.vocab * 2
-        : act.logits * hi;
-    components.push({
-      id: 'logits',
-      label: 'Logits + loss',
-      bytes: act.logits,
-      low: round(act.logits * lo),
-      high: round(Math.max(act.logits * hi, keptHigh)),
-      detail: act.logitsDetail,
-    });
-  }
-
+  components.push(activationsComponent(shape, req, kind, rt, act, training));
+  if (training) components.push(gradientsComponent(t, act, req, explain));
+  if (act.logits > 0) components.push(logitsComponent(act, req, m));
   const oh = rt.overhead;
-  components.push({
-    id: 'overhead',
-    label: 'Overhead',
-    bytes: round(oh.bytes),
-    low: round(oh.low),
-    high: round(oh.high),
-    detail: explain ? OVERHEAD_DETAIL[rt.id] : '',
-  });
-
-  const total = { bytes: 0, low: 0, high: 0 };
-  for (const c of components) {
-    total.bytes += c.bytes;
-    total.low += c.low;
-    total.high += c.high;
-  }
+  components.push(overheadComponent(rt, explain));
+  const total = totalOf(components);
 
   // The components' bytes by kind (0 for the ones this estimate has not).
-  const weightsAll = w.bytes + enc + adapterBytes;
-  const optAll = optimizerStateBytes;
-  const stateBytesTotal = weightsAll + optAll + st.bytes;
-  // Training over several cards: what each strategy divides (ZeRO paper, Rajbhandari et al. 2020: stage 1
-  // partitions optimizer states, stage 2 also gradients, stage 3 / FSDP full shard also parameters).
-  const strategy = req.parallelism ?? 'fsdp';
-  const shardsWeights = strategy === 'zero3' || strategy === 'fsdp';
-  const shardsGrads = shardsWeights || strategy === 'zero2';
-  const shardsOptimizer = strategy !== 'ddp';
-  // A sharded model gathers a layer's full weights before running it and prefetches the next: DeepSpeed's
-  // own estimator (estimate_zero3_model_states_mem_needs) counts 4 bytes x the largest layer's parameters.
-  const gathered = shardsWeights ? (4 * p.total) / m.layers : 0;
-  if (training && req.parallelism) notes.push(strategyNote(strategy));
-
-  // A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
-  // divides bandwidth by the weights and one sequence's KV.
+  const weightsAll = w.bytes + enc + t.adapterBytes;
+  const stateBytesTotal = weightsAll + t.optimizerBytes + st.bytes;
   const kvAtRequest = training ? 0 : kvBytes(kvp, req.context);
-  const activeFraction = p.total > 0 ? p.active / p.total : 1;
-  const decodeBytes = w.bytes * activeFraction + (kvAtRequest + st.bytes) / req.batch;
 
   return {
     request: req,
@@ -794,21 +603,357 @@ export function estimate(req: Request, m: ModelSpec, explain = true): Estimate {
       // Each card holds its share of weights, states and cache, runs full-width activations for its layers,
       // and pays its own context; a split adds communication buffers on every card.
       const split = cards > 1 ? rt.splitOverhead : 0;
-      if (training) {
-        const grads = shardsGrads || cards === 1 ? gradsFull / cards : gradsFull;
-        const states =
-          (shardsWeights ? weightsAll / cards + (cards > 1 ? gathered : 0) : weightsAll) +
-          (shardsOptimizer ? optAll / cards : optAll) +
-          // DDP's buckets hold a second copy of the gradients (gradient_as_bucket_view is off by default).
-          (cards > 1 && strategy === 'ddp' ? gradsFull : 0);
-        return states + gradientsAtPeak(grads, a, req) + a.activations + a.logits + oh.bytes + split;
-      }
+      if (training)
+        return trainingOnCard(t, weightsAll, cards, a, req) + a.activations + a.logits + oh.bytes + split;
       return (stateBytesTotal + kv) / cards + a.activations + a.logits + oh.bytes + split;
     },
-    decodeBytes,
+    decodeBytes: decodeBytesOf(w.bytes, p, kvAtRequest, st.bytes, req.batch),
     hostBytes: w.hostBytes,
     notes,
   };
+}
+
+// ---------------------------------------------------------------- the estimate's steps, in order
+
+/**
+ * Storage of the base weights: the format for inference and (Q)LoRA's frozen base; the training precision
+ * for full fine-tuning.
+ */
+function storageFormat(req: Request): WeightFormat {
+  let f = getFormat(req.format);
+  if (req.mode === 'full' && req.precision === 'mixed') f = getFormat('fp32');
+  if ((req.mode === 'full' || req.mode === 'lora') && req.precision === 'fp32') f = getFormat('fp32');
+  return f;
+}
+
+function weightsComponent(w: WeightsPart, req: Request, training: boolean): Component {
+  const weightsLabel =
+    training && req.mode === 'full' && req.precision === 'mixed' ? 'Weights (fp32 master)' : 'Weights';
+  return {
+    id: 'weights',
+    label: weightsLabel,
+    bytes: w.bytes,
+    low: w.low,
+    high: w.high,
+    detail: w.detail,
+  };
+}
+
+function visionComponent(
+  m: ModelSpec,
+  f: WeightFormat,
+  enc: number,
+  training: boolean,
+  explain: boolean,
+): Component {
+  const frozen = training ? ', frozen' : '';
+  return {
+    id: 'vision',
+    label: 'Vision encoder',
+    bytes: enc,
+    low: enc,
+    high: enc,
+    detail: explain
+      ? `${m.encoder!.what}: ${paramCount(m.encoder!.params)} params x ${f.id === 'fp32' ? 4 : 2} bytes (kept 16-bit by quantizers${frozen})`
+      : '',
+  };
+}
+
+/** A runtime that loads no encoder still answers for the text model: say what images would add. */
+function textOnlyNote(encoder: EncoderSpec, rt: RuntimeProfile): string {
+  return `${rt.label} loads the text model only: images need the ${encoder.what} as an mmproj file (+${gib(encoder.params * 2)})`;
+}
+
+/** The weights leave out the checkpoint's multi-token-prediction layers: say so. */
+function mtpNote(mtp: MtpSpec): string {
+  return `the checkpoint's ${mtp.layers} multi-token-prediction layer${mtp.layers > 1 ? 's' : ''} (${paramCount(mtp.params)} params) ${mtp.layers > 1 ? 'are' : 'is'} not loaded unless speculative decoding uses ${mtp.layers > 1 ? 'them' : 'it'}`;
+}
+
+/**
+ * What training adds that does not depend on the context, and how the multi-GPU strategy divides it: read
+ * again by the gradients component and by perCard. One object per training estimate, in place of the locals
+ * perCard's closure would hold; inference shares NO_TRAINING.
+ */
+interface TrainingParts {
+  adapterBytes: number;
+  optimizerBytes: number;
+  /** Gradients of every trainable parameter (one layer's with the optimizer step in backward). */
+  gradsFull: number;
+  gradsDetail: string;
+  strategy: Parallelism;
+  shardsWeights: boolean;
+  shardsGrads: boolean;
+  shardsOptimizer: boolean;
+  /** The layer a sharded model gathers on every card, 0 unless the weights are sharded. */
+  gathered: number;
+}
+
+/** Inference: nothing trained (perCard's training branch never reads it). */
+const NO_TRAINING: TrainingParts = {
+  adapterBytes: 0,
+  optimizerBytes: 0,
+  gradsFull: 0,
+  gradsDetail: '',
+  strategy: 'ddp',
+  shardsWeights: false,
+  shardsGrads: false,
+  shardsOptimizer: false,
+  gathered: 0,
+};
+
+/**
+ * The training-only parts that do not depend on the context: adds the adapter and optimizer components and
+ * the training notes (in the order the answer lists them), and returns what later steps read.
+ */
+function trainingParts(
+  req: Request,
+  m: ModelSpec,
+  p: ParamBreakdown,
+  components: Component[],
+  notes: string[],
+  explain: boolean,
+): TrainingParts {
+  const pure16 = req.precision === 'bf16' || req.precision === 'fp16';
+  // Pure 16-bit training keeps gradients and AdamW moments in the parameter dtype (torchtune, PEFT
+  // examples); mixed precision keeps them in fp32 (HF Trainer with AMP, PEFT adapters upcast to fp32).
+  const stateBytes = pure16 ? 2 : 4;
+  let trainable = 0;
+  let adapterBytes = 0;
+  if (req.mode === 'full') {
+    trainable = p.total;
+  } else {
+    const lora = req.lora!;
+    trainable = loraParams(m, lora.rank, lora.targets);
+    const adapter = adapterComponent(lora, trainable, stateBytes, explain);
+    adapterBytes = adapter.bytes;
+    components.push(adapter);
+  }
+  // With the step inside backward (torchtune optimizer_in_bwd) a layer's gradients are freed as soon as
+  // its parameters are stepped: one layer's worth lives at a time.
+  const gradsFull = round((req.stepInBackward ? trainable / m.layers : trainable) * stateBytes);
+  const gradsDetail = !explain
+    ? ''
+    : req.stepInBackward
+      ? `one layer at a time (optimizer step in backward): ${paramCount(trainable / m.layers)} params x ${stateBytes} bytes`
+      : `${paramCount(trainable)} trainable params x ${stateBytes} bytes`;
+  const optimizer = optimizerComponent(req, trainable, stateBytes, explain);
+  components.push(optimizer);
+  trainingNotes(req, notes);
+
+  // Training over several cards: what each strategy divides (ZeRO paper, Rajbhandari et al. 2020: stage 1
+  // partitions optimizer states, stage 2 also gradients, stage 3 / FSDP full shard also parameters).
+  const strategy = req.parallelism ?? 'fsdp';
+  const shardsWeights = strategy === 'zero3' || strategy === 'fsdp';
+  const shardsGrads = shardsWeights || strategy === 'zero2';
+  const shardsOptimizer = strategy !== 'ddp';
+  // A sharded model gathers a layer's full weights before running it and prefetches the next: DeepSpeed's
+  // own estimator (estimate_zero3_model_states_mem_needs) counts 4 bytes x the largest layer's parameters.
+  const gathered = shardsWeights ? (4 * p.total) / m.layers : 0;
+  if (req.parallelism) notes.push(strategyNote(strategy));
+  return {
+    adapterBytes,
+    optimizerBytes: optimizer.bytes,
+    gradsFull,
+    gradsDetail,
+    strategy,
+    shardsWeights,
+    shardsGrads,
+    shardsOptimizer,
+    gathered,
+  };
+}
+
+function adapterComponent(
+  lora: NonNullable<Request['lora']>,
+  trainable: number,
+  stateBytes: number,
+  explain: boolean,
+): Component {
+  const adapter = round(trainable * stateBytes);
+  return {
+    id: 'adapter',
+    label: 'LoRA adapters',
+    bytes: adapter,
+    low: adapter,
+    high: adapter,
+    detail: explain
+      ? `rank ${lora.rank} on ${targetsText(lora.targets)}: ${paramCount(trainable)} params x ${stateBytes} bytes`
+      : '',
+  };
+}
+
+function optimizerComponent(
+  req: Request,
+  trainable: number,
+  stateBytes: number,
+  explain: boolean,
+): Component {
+  const opt = optimizerBytes(req.optimizer!, stateBytes);
+  const optBytes = round(trainable * opt.perParam);
+  return {
+    id: 'optimizer',
+    label: `Optimizer (${req.optimizer})`,
+    bytes: optBytes,
+    low: optBytes,
+    high: optBytes,
+    detail: explain ? `${paramCount(trainable)} params x ${opt.what}` : '',
+    ...(req.optimizer === 'paged_adamw8bit' ? { outsideTorch: true } : {}),
+  };
+}
+
+/** Training settings that change what the peak means, said in words. */
+function trainingNotes(req: Request, notes: string[]): void {
+  if (req.mode === 'full' && req.precision === 'mixed') {
+    notes.push(
+      'mixed precision: fp32 master weights, gradients and AdamW moments, bf16 autocast compute (16 bytes per parameter before activations)',
+    );
+  }
+  if (req.accumulation && req.accumulation > 1) {
+    notes.push(
+      `gradient accumulation (${req.accumulation} steps) raises the effective batch to ${req.batch * req.accumulation} but not the peak: memory follows the micro-batch of ${req.batch}`,
+    );
+  }
+  if (req.optimizer === 'paged_adamw8bit') {
+    notes.push(
+      'paged 8-bit AdamW keeps its states in CUDA managed memory: PyTorch counters do not see it and the driver can page it to CPU RAM under pressure',
+    );
+  }
+}
+
+function kvComponent(kvp: KvPricing, m: ModelSpec, req: Request, explain: boolean): Component {
+  const kv = explain ? kvCache(kvp, m, req, req.context) : { bytes: kvBytes(kvp, req.context), detail: '' };
+  return {
+    id: 'kv_cache',
+    label: 'KV cache',
+    bytes: kv.bytes,
+    low: kv.bytes,
+    high: kv.bytes,
+    detail: kv.detail,
+  };
+}
+
+function stateComponent(st: { bytes: number; detail: string }): Component {
+  return {
+    id: 'state',
+    label: 'Recurrent state',
+    bytes: st.bytes,
+    low: st.bytes,
+    high: st.bytes,
+    detail: st.detail,
+  };
+}
+
+function activationsComponent(
+  shape: ModelShape,
+  req: Request,
+  kind: FormatKind,
+  rt: RuntimeProfile,
+  act: ActivationParts,
+  training: boolean,
+): Component {
+  const band = activationBand(shape, req, kind, rt, act);
+  return {
+    id: 'activations',
+    label: training ? 'Activations' : rt.scratch === 'ggml' ? 'Compute buffer' : 'Activations',
+    bytes: act.activations,
+    low: band.low,
+    high: band.high,
+    detail: act.activationDetail,
+  };
+}
+
+/** Central: the part that does not fit in the room backward frees (gradientsAtPeak); high: all of them. */
+function gradientsComponent(
+  t: TrainingParts,
+  act: ActivationParts,
+  req: Request,
+  explain: boolean,
+): Component {
+  const g = gradientsAtPeak(t.gradsFull, act, req);
+  return {
+    id: 'gradients',
+    label: 'Gradients',
+    bytes: g,
+    low: g,
+    high: t.gradsFull,
+    detail:
+      explain && g < t.gradsFull
+        ? `${t.gradsDetail} = ${gib(t.gradsFull)}, filled in as backward frees activations: ${gib(g)} more at the peak`
+        : t.gradsDetail,
+  };
+}
+
+function logitsComponent(act: ActivationParts, req: Request, m: ModelSpec): Component {
+  // The loss's live tensors vary with the framework version (which upcast is freed when); PyTorch's
+  // caching allocator keeps freed blocks on top (see activationBand).
+  const [lo, hi] = req.loss === 'fused' ? [0.5, 2] : req.loss === 'chunked' ? [0.7, 1.3] : [8 / 12, 1.15];
+  // Released chunks: whether a chunk's 16-bit logits outlive it depends on the version and on compile
+  // (torchtune's loss is compiled): up to every chunk's logits kept at 2 bytes each.
+  const T = req.context * req.batch;
+  const keptHigh =
+    req.loss === 'chunked' && FRAMEWORK_PROFILES[req.framework ?? 'torchtune'].chunks.kind === 'released'
+      ? act.logits + T * m.vocab * 2
+      : act.logits * hi;
+  return {
+    id: 'logits',
+    label: 'Logits + loss',
+    bytes: act.logits,
+    low: round(act.logits * lo),
+    high: round(Math.max(act.logits * hi, keptHigh)),
+    detail: act.logitsDetail,
+  };
+}
+
+function overheadComponent(rt: RuntimeProfile, explain: boolean): Component {
+  const oh = rt.overhead;
+  return {
+    id: 'overhead',
+    label: 'Overhead',
+    bytes: round(oh.bytes),
+    low: round(oh.low),
+    high: round(oh.high),
+    detail: explain ? OVERHEAD_DETAIL[rt.id] : '',
+  };
+}
+
+/** The total and its band: the components' sums, in their order. */
+function totalOf(components: readonly Component[]): Estimate['total'] {
+  const total = { bytes: 0, low: 0, high: 0 };
+  for (const c of components) {
+    total.bytes += c.bytes;
+    total.low += c.low;
+    total.high += c.high;
+  }
+  return total;
+}
+
+/**
+ * perCard's training case: one card's weights, optimizer states and gradients (at the peak) as the strategy
+ * divides them (trainingParts), before its activations, loss and overhead.
+ */
+function trainingOnCard(
+  t: TrainingParts,
+  weightsAll: number,
+  cards: number,
+  a: ActivationParts,
+  req: Request,
+): number {
+  const grads = t.shardsGrads || cards === 1 ? t.gradsFull / cards : t.gradsFull;
+  const states =
+    (t.shardsWeights ? weightsAll / cards + (cards > 1 ? t.gathered : 0) : weightsAll) +
+    (t.shardsOptimizer ? t.optimizerBytes / cards : t.optimizerBytes) +
+    // DDP's buckets hold a second copy of the gradients (gradient_as_bucket_view is off by default).
+    (cards > 1 && t.strategy === 'ddp' ? t.gradsFull : 0);
+  return states + gradientsAtPeak(grads, a, req);
+}
+
+/**
+ * A decode step reads the active weights once plus each sequence's own cache: the per-sequence ceiling
+ * divides bandwidth by the weights and one sequence's KV.
+ */
+function decodeBytesOf(weights: number, p: ParamBreakdown, kv: number, state: number, batch: number): number {
+  const activeFraction = p.total > 0 ? p.active / p.total : 1;
+  return weights * activeFraction + (kv + state) / batch;
 }
 
 /**
