@@ -38,8 +38,13 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = 2;
 const CONNECTIONS = 50;
-/** The issue's bar: at least half the bare ceiling with p99 under 50 ms. */
-const TARGET = { ofCeiling: 0.5, p99ms: 50 };
+/**
+ * The bars for questions never asked before (issue 12), each against the server that does only what that
+ * endpoint cannot avoid: Slack's distinct answers at >= 15% of the bare server (the round's ceiling),
+ * Discord's at >= 70% of the bare server that checks each request's Ed25519 signature; p99 under 50 ms and
+ * no errors for both. The repeated mix has no bar (the reply cache answers it).
+ */
+const TARGET = { slackOfBare: 0.15, discordOfEd25519: 0.7, p99ms: 50 };
 
 export interface HttpRow {
   round: number;
@@ -119,10 +124,9 @@ async function startServing(env: Record<string, string>, workers: number) {
   return bot;
 }
 
-export async function benchHttp() {
-  checkMixes();
-  const { publicKeyHex, privateKey } = discordKeys();
-  const pools = {
+/** Requests signed now: every round signs its own (Discord refuses timestamps older than 5 minutes). */
+function signedPools(privateKey: Parameters<typeof discordInteraction>[0]) {
+  return {
     slack: {
       repeated: Array.from({ length: USERS }, (_, u) => slackCommand(QUERIES[u % QUERIES.length]!, `U${u}`)),
       distinct: Array.from({ length: USERS }, (_, u) => slackCommand(distinctQuery(u), `U${u}`)),
@@ -136,12 +140,18 @@ export async function benchHttp() {
       ),
     },
   };
+}
+
+export async function benchHttp() {
+  checkMixes();
+  const { publicKeyHex, privateKey } = discordKeys();
   const workerCounts = availableParallelism() >= 2 ? [1, 2] : [1];
   const rows: HttpRow[] = [];
   let coldStartMs = 0;
   let memory = { rssAfterStartMiB: 0, rssAfter10kRequestsMiB: 0 };
 
   for (let round = 0; round < ROUNDS; round++) {
+    const pools = signedPools(privateKey);
     for (const workers of workerCounts) {
       const slackPort = await freePort();
       const discordPort = await freePort();
@@ -218,27 +228,37 @@ export async function benchHttp() {
       ...rows.filter((r) => r.round === round && r.mix === 'fixed body').map((r) => r.requestsPerSecond),
     ),
   );
-  const runs = rows.map((r) => ({
-    ...r,
-    ofCeiling: Number((r.requestsPerSecond / ceilings[r.round]!).toFixed(3)),
-  }));
+  const ed25519 = Array.from(
+    { length: ROUNDS },
+    (_, round) => rows.find((r) => r.round === round && r.mix === 'reference')!.requestsPerSecond,
+  );
+  const share = (n: number, of: number) => Number((n / of).toFixed(3));
+  const runs = rows.map((r) => {
+    const discord = r.name.startsWith('discord');
+    return {
+      ...r,
+      ofCeiling: share(r.requestsPerSecond, ceilings[r.round]!),
+      // What the endpoint's bar is measured against (see TARGET).
+      ofReference: share(r.requestsPerSecond, discord ? ed25519[r.round]! : ceilings[r.round]!),
+      reference: discord ? 'bare + Ed25519' : 'bare',
+    };
+  });
   const endpoints = rows
     .filter((r) => r.round === 0)
     .map(({ name, workers, mix }) => {
       const same = runs.filter((r) => r.name === name && r.workers === workers && r.mix === mix);
-      const m = median(same.map((r) => r.ofCeiling));
-      const pick = same.find((r) => r.ofCeiling === m)!; // the median round, reported whole
+      const m = median(same.map((r) => r.ofReference));
+      const pick = same.find((r) => r.ofReference === m)!; // the median round, reported whole
+      const bar = name.startsWith('discord') ? TARGET.discordOfEd25519 : TARGET.slackOfBare;
       const meets =
-        pick.ofCeiling >= TARGET.ofCeiling &&
-        pick.p99ms < TARGET.p99ms &&
-        same.every((r) => r.errors + r.non2xx === 0);
+        pick.ofReference >= bar && pick.p99ms < TARGET.p99ms && same.every((r) => r.errors + r.non2xx === 0);
       const { round: _round, ...row } = pick;
       return {
         ...row,
         rounds: same.map((r) => r.requestsPerSecond),
         errors: same.reduce((a, r) => a + r.errors, 0),
         non2xx: same.reduce((a, r) => a + r.non2xx, 0),
-        meetsTarget: mix === 'fixed body' || mix === 'reference' ? null : meets,
+        meetsTarget: mix === 'distinct' ? meets : null,
       };
     });
   return {
