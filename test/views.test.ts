@@ -15,6 +15,7 @@ import { createLogger } from '../adapters/shared/log.ts';
 import { COMMAND, createSlackApp } from '../adapters/slack/app.ts';
 import { renderReply as renderSlack } from '../adapters/slack/render.ts';
 import { handle, runVariant } from '../commands/index.ts';
+import { gib } from '../src/units.ts';
 import { slackClick } from './slack-helpers.ts';
 import { GPUS } from '../src/catalog/gpus.ts';
 import { reportView } from '../src/view.ts';
@@ -67,6 +68,16 @@ describe('the same rows on every platform', () => {
       .split('\n')
       .slice(1, 1 + names.length);
     terminal.forEach((line, i) => expect(line.trim().startsWith(names[i]!)).toBe(true));
+    // The answer's figures and every component's size, on both chat platforms.
+    const discordText = JSON.stringify(renderDiscord(reply));
+    const slackAll = JSON.stringify(renderSlack(reply));
+    for (const figure of [
+      ...(v.answer.match(/\d+(\.\d+)? GiB/g) ?? []),
+      ...v.components.map((c) => gib(c.bytes)),
+    ]) {
+      expect(discordText, figure).toContain(figure);
+      expect(slackAll, figure).toContain(figure);
+    }
     // The total is said once on every platform.
     const total = /\d+(\.\d+)? GiB/.exec(v.answer.replace(/^.*needs about /i, ''))![0];
     expect(renderBrief(v).split(total).length - 1).toBe(1);
