@@ -24,6 +24,19 @@ describe('ReplyCache', () => {
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
   });
 
+  it('shares one frozen parse among repeated hits, and never serves a parse of bytes it no longer keeps', () => {
+    const cache = new ReplyCache<{ n: number }>({ maxEntries: 1, hotEntries: 4 });
+    cache.set('a', { n: 1 });
+    const first = cache.get('a')!;
+    expect(cache.get('a')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    cache.set('b', { n: 2 }); // evicts a's bytes
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', { n: 3 }); // a again, other bytes: the old parse must not come back
+    expect(cache.get('a')).toEqual({ n: 3 });
+    expect(jsonBody(cache.get('a')).toString()).toBe('{"n":3}');
+  });
+
   it('drops the least recently used entry past its entry bound', () => {
     const cache = new ReplyCache<{ n: number }>({ maxEntries: 3 });
     for (const k of ['a', 'b', 'c']) cache.set(k, { n: 1 });
