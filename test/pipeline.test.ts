@@ -36,16 +36,20 @@ function counting() {
 }
 
 describe('the answer pipeline', () => {
-  it('answers once, then from the cache without parsing or rendering again', () => {
+  it('keeps an answer asked twice, then answers it without parsing or rendering again', () => {
     const { calls, render } = counting();
     const p = createPipeline({ log: quiet, render, limiter: false });
-    const a = p.ask('u1', ask('13b int4 ctx=8192'));
-    const b = p.ask('u2', ask('13b int4 ctx=8192'));
-    expect(a.type).toBe('answer');
-    expect(b).toEqual({ type: 'answer', out: a.type === 'answer' ? a.out : null });
-    expect(calls).toHaveLength(1);
-    expect(p.isCached(ask('13b int4 ctx=8192'))).toBe(true);
-    expect(p.isCached(ask('13b int4 ctx=4096'))).toBe(false);
+    const first = p.ask('u1', ask('13b int4 ctx=8192'));
+    p.ask('u2', ask('13b int4 ctx=8192'));
+    expect(calls).toHaveLength(2);
+    const third = p.ask('u3', ask('13b int4 ctx=8192'));
+    const fourth = p.ask('u4', ask('13b int4 ctx=8192'));
+    expect(calls).toHaveLength(2);
+    expect(third).toEqual({ type: 'answer', out: first.type === 'answer' ? first.out : null });
+    expect(fourth).toEqual(third);
+    // Another question is its own: computed at its first two askings.
+    p.ask('u1', ask('13b int4 ctx=4096'));
+    expect(calls).toHaveLength(3);
   });
 
   it('limits each user on their own: a notice once per window, then silence', () => {

@@ -37,6 +37,19 @@ describe('ReplyCache', () => {
     expect(jsonBody(cache.get('a')).toString()).toBe('{"n":3}');
   });
 
+  it('offer keeps an answer at its second asking only, and forgets the oldest first askings past its bound', () => {
+    const cache = new ReplyCache<{ n: number }>({ seenKeys: 2 });
+    cache.offer('a', { n: 1 });
+    expect(cache.has('a')).toBe(false);
+    cache.offer('a', { n: 1 });
+    expect(cache.has('a')).toBe(true);
+    for (const k of ['b', 'c', 'd']) cache.offer(k, { n: 2 }); // b is forgotten: c and d are remembered
+    cache.offer('b', { n: 2 });
+    cache.offer('d', { n: 2 });
+    expect(cache.has('b')).toBe(false);
+    expect(cache.has('d')).toBe(true);
+  });
+
   it('drops the least recently used entry past its entry bound', () => {
     const cache = new ReplyCache<{ n: number }>({ maxEntries: 3 });
     for (const k of ['a', 'b', 'c']) cache.set(k, { n: 1 });
@@ -97,17 +110,19 @@ function discordCommand(query: string, user: string, extra: InteractionIn['data'
 }
 
 describe('Discord core with the reply cache', () => {
-  it('gives the second asker the same answer (the same bytes), and the same answer as computing it afresh', () => {
+  it('keeps an answer asked twice: the third asker gets its bytes, the same answer as computing it afresh', () => {
     const cache = new ReplyCache<APIInteractionResponse>();
     const cached = createInteractionHandler({ log: quiet(), replyCache: cache });
     const fresh = createInteractionHandler({ log: quiet(), replyCache: false });
     const first = cached(discordCommand('llama-3.1-70b q4_k_m ctx=32k', 'u1'));
     const second = cached(discordCommand('llama-3.1-70b q4_k_m ctx=32k', 'u2'));
+    const third = cached(discordCommand('llama-3.1-70b q4_k_m ctx=32k', 'u4'));
     expect(second).toEqual(first);
-    expect(jsonBody(second)).toBe(jsonBody(first));
+    expect(third).toEqual(first);
+    expect(jsonBody(third)).toBe(jsonBody(second));
     expect(first.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(fresh(discordCommand('llama-3.1-70b q4_k_m ctx=32k', 'u3'))).toEqual(first);
-    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 2, entries: 1 });
   });
 
   it('keeps different questions apart (words, typed options)', () => {
@@ -134,7 +149,7 @@ describe('Discord core with the reply cache', () => {
     const handler = createInteractionHandler({ log: quiet(), now: () => 0 });
     const answers = Array.from({ length: 8 }, () => handler(discordCommand('13b int4', 'flood')));
     // A burst of 5 (DEFAULT_RATE_LIMIT) gets the one cached answer; the rest are private waits.
-    for (const r of answers.slice(1, 5)) expect(jsonBody(r)).toBe(jsonBody(answers[0]));
+    for (const r of answers.slice(1, 5)) expect(r).toEqual(answers[0]);
     for (const r of answers.slice(5)) {
       expect(r).not.toEqual(answers[0]);
       expect((r as { data?: { flags?: number } }).data?.flags).toBe(64);
@@ -168,7 +183,9 @@ describe('Discord core with the reply cache', () => {
   it('stays bounded under a stream of distinct questions', () => {
     const cache = new ReplyCache<APIInteractionResponse>({ maxEntries: 200 });
     const handler = createInteractionHandler({ log: quiet(), replyCache: cache });
-    for (let n = 0; n < 600; n++) handler(discordCommand(`13b int4 ctx=${1000 + n}`, `u${n}`));
+    // Each asked twice: an answer is kept at its second asking.
+    for (let n = 0; n < 600; n++)
+      for (const user of ['a', 'b']) handler(discordCommand(`13b int4 ctx=${1000 + n}`, `${user}${n}`));
     const { entries, bytes } = cache.stats();
     expect(entries).toBe(200);
     expect(bytes).toBeLessThanOrEqual(REPLY_CACHE_DEFAULTS.maxBytes);
@@ -189,7 +206,7 @@ describe('Slack /vram with the reply cache', () => {
       replyCache: cache as never,
     });
     const acks: unknown[] = [];
-    for (const user of ['U1', 'U2']) {
+    for (const user of ['U1', 'U2', 'U3']) {
       const body = {
         team_id: 'T1',
         channel_id: 'C1',
@@ -203,11 +220,11 @@ describe('Slack /vram with the reply cache', () => {
       };
       await app.processEvent({ body, ack: async (r?: unknown) => void acks.push(r) });
     }
-    expect(acks).toHaveLength(2);
-    expect(acks[1]).toEqual(acks[0]);
-    expect(jsonBody(acks[1])).toBe(jsonBody(acks[0]));
+    expect(acks).toHaveLength(3);
+    expect(acks[2]).toEqual(acks[0]);
+    expect(jsonBody(acks[2])).toBe(jsonBody(acks[1]));
     expect(JSON.stringify(acks[0])).toContain('in_channel');
-    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 2, entries: 1 });
   });
 });
 
@@ -273,7 +290,7 @@ describe('Slack over HTTP: a /vram line skips Bolt, with the same limit and the 
       const again = await s.post('llama-3.1-70b q4_k_m ctx=32k', 'U2');
       const third = await s.post('llama-3.1-70b q4_k_m ctx=32k', 'U3');
       expect(s.bolt()).toBe(0);
-      expect(s.cache.stats()).toMatchObject({ hits: 2, misses: 1 });
+      expect(s.cache.stats()).toMatchObject({ hits: 1, misses: 2 });
       expect(first.status).toBe(200);
       expect(again).toEqual(first);
       expect(third).toEqual(first);

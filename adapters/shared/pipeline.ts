@@ -65,8 +65,6 @@ export interface AnswerPipeline<Out extends object> {
    * Never throws.
    */
   ask(user: string | undefined, question: Question, deliver?: Deliver): Outcome<Out>;
-  /** Whether the answer to `question` is kept (no counting, no rate limit): a platform's fast path. */
-  isCached(question: Question): boolean;
   /** The per-user limit alone, for answers that do not go through ask (a form's field errors). */
   admit(user: string): Extract<Outcome<Out>, { type: 'limited' }> | null;
   /** Log an unexpected fault (with its stack: a bug), for adapter steps outside ask. */
@@ -147,7 +145,7 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
         const rendered = render(p.reply, q);
         return {
           type: 'answer',
-          out: cache && !faulted ? cache.set(key, rendered) : rendered,
+          out: cache && !faulted ? cache.offer(key, rendered) : rendered,
           reply: p.reply,
         };
       } catch (err) {
@@ -156,7 +154,6 @@ export function createPipeline<Out extends object>(opts: PipelineOptions<Out>): 
         return { type: 'answer', out: render(FAULT_REPLY, q), reply: FAULT_REPLY };
       }
     },
-    isCached: (q) => cache?.has(keyOf(q)) ?? false,
     admit,
     fault,
     get pending() {
