@@ -309,11 +309,13 @@ describe('Slack over HTTP', () => {
     service = undefined;
   });
 
-  it('close() with nothing in flight returns at once', async () => {
+  it('close() with nothing in flight does not wait out the drain bound', async () => {
     await start();
     const t0 = performance.now();
     await service!.close();
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // The receiver waits up to 3.5 s for work in flight; with none, it must not sit out that bound (the
+    // full bound, not a margin a loaded machine could eat).
+    expect(performance.now() - t0).toBeLessThan(3500);
     service = undefined;
   });
 
