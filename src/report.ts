@@ -17,7 +17,7 @@ import {
   type Verdict,
 } from './fit.ts';
 import type { Request } from './request.ts';
-import { gib, paramCount, tokens } from './units.ts';
+import { gib, gibRange, paramCount, tokens } from './units.ts';
 
 /** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
 export const COMMON: ReadonlySet<string> = new Set(GPUS.filter((g) => g.common).map((g) => g.id));
@@ -115,7 +115,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
           hw?.kind === 'sizes' ? { label: hw.label, rows: sizes! } : null,
           alternative,
         )
-      : `Needs about ${gib(e.total.bytes)} (${gib(e.total.low)}-${gib(e.total.high)}), but ${notRunningWhy(focusGpu!, e.runtime.id, e.format)}.${alternative ? ` ${alternative.headline}` : ''}`,
+      : `Needs about ${gib(e.total.bytes)} (${gibRange(e.total.low, e.total.high)}), but ${notRunningWhy(focusGpu!, e.runtime.id, e.format)}.${alternative ? ` ${alternative.headline}` : ''}`,
     request,
     model: {
       id: model.id,
@@ -170,7 +170,7 @@ function summarize(
   alternative: Alternative | null,
 ): string {
   const t = e.total;
-  const needs = `Needs about ${gib(t.bytes)} (${gib(t.low)}-${gib(t.high)})`;
+  const needs = `Needs about ${gib(t.bytes)} (${gibRange(t.low, t.high)})`;
   if (sizes)
     return `${needs}. ${perSize(sizes.label, sizes.rows)}${alternative ? ` ${alternative.headline}` : ''}`;
   if (focus) {

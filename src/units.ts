@@ -10,6 +10,11 @@ export function gib(bytes: number): string {
   return `${v.toFixed(digits)} GiB`;
 }
 
+/** A range with the unit once: "13.3-16.3 GiB" (every answer writes its band this way). */
+export function gibRange(low: number, high: number): string {
+  return `${gib(low).slice(0, -' GiB'.length)}-${gib(high)}`;
+}
+
 /** Bare number (no unit) in GiB, for tables whose header carries the unit. */
 export function gibNumber(bytes: number, digits = 1): string {
   return (bytes / GIB).toFixed(digits);

@@ -7,7 +7,7 @@
 import { resolveHardware } from './catalog/hardware.ts';
 import type { Fit, Verdict } from './fit.ts';
 import { COMMON, displayOrder, firstK, type Report } from './report.ts';
-import { gib, tokens } from './units.ts';
+import { gib, gibRange, tokens } from './units.ts';
 
 export type Tone = Verdict | 'info';
 
@@ -71,7 +71,7 @@ export function reportView(r: Report): ReportView {
 
 /** "Needs about 14.6 GiB (13.3-16.3 GiB)" */
 function totalText(r: Report): string {
-  return `${gib(r.total.bytes)} (${gib(r.total.low).replace(/ GiB$/, '')}-${gib(r.total.high)})`;
+  return `${gib(r.total.bytes)} (${gibRange(r.total.low, r.total.high)})`;
 }
 
 /**

@@ -157,7 +157,7 @@ describe('Discord HTTP interactions', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds[0]!;
     expect(embed.title).toContain('13B');
-    expect(embed.description).toMatch(/^📐 \*\*Needs about 14\.6 GiB \(13\.3 GiB-16\.3 GiB\)/);
+    expect(embed.description).toMatch(/^📐 \*\*Needs about 14\.6 GiB \(13\.3-16\.3 GiB\)/);
     for (const part of ['Weights', 'KV cache', 'Activations', 'Overhead'])
       expect(embed.description).toContain(part);
     expect(embed.fields.find((f) => f.name === 'GPUs')!.value).toContain('GeForce RTX 4090');

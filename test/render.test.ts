@@ -8,7 +8,7 @@ import type { Fit } from '../src/fit.ts';
 import { displayOrder, firstK, type Report } from '../src/report.ts';
 import { renderReply as renderDiscord } from '../adapters/discord/render.ts';
 import { verdictGroups } from '../src/view.ts';
-import { gib } from '../src/units.ts';
+import { gib, gibRange } from '../src/units.ts';
 
 const QUERIES = [
   // inference, several runtimes and formats
@@ -68,6 +68,25 @@ function section(lines: string[], header: string): string[] {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('one way to write a band', () => {
+  it('gives the unit once, whatever the digits of each end', () => {
+    expect(gibRange(13.3 * 2 ** 30, 16.3 * 2 ** 30)).toBe('13.3-16.3 GiB');
+    expect(gibRange(9.8 * 2 ** 30, 10.3 * 2 ** 30)).toBe('9.80-10.3 GiB');
+  });
+
+  it.each(['mistral-7b qlora rank=16', '13b int4 ctx=8192', 'llama 3.1 405b'])(
+    '%s: the summary and the compact answer write the band alike',
+    (q) => {
+      const r = handle({ text: q });
+      if (r.kind !== 'estimate') throw new Error(r.kind);
+      const band = gibRange(r.report.total.low, r.report.total.high);
+      expect(r.report.summary).toContain(`(${band})`);
+      expect(JSON.stringify(renderDiscord(r))).toContain(`(${band})`);
+      expect(r.report.summary).not.toMatch(/GiB-\d/);
+    },
+  );
+});
 
 describe('renderText on estimates', () => {
   it('WIDTH is 100 columns', () => {

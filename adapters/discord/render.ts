@@ -14,7 +14,7 @@ import type { Reply } from '../../commands/types.ts';
 import type { Fit, Report } from '../../src/report.ts';
 import { chartText } from '../../src/chart-data.ts';
 import { reportView, verdictGroups, type CardView, type ReportView, type Tone } from '../../src/view.ts';
-import { gib, gibNumber, tokens } from '../../src/units.ts';
+import { gib, gibNumber, gibRange, tokens } from '../../src/units.ts';
 import { LIMITS } from './limits.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -322,7 +322,7 @@ export function estimateEmbed(r: Report): APIEmbed {
     .footer(ESTIMATE_FOOTER)
     .color(r.focus ? COLOR[r.focus.verdict] : COLOR.estimate);
   b.description(
-    [`**${gib(r.total.bytes)}** (${band(r.total.low, r.total.high)})`, esc(summaryTail(r)), bar(r)].join(
+    [`**${gib(r.total.bytes)}** (${gibRange(r.total.low, r.total.high)})`, esc(summaryTail(r)), bar(r)].join(
       '\n',
     ),
   );
@@ -367,11 +367,6 @@ export function estimateEmbed(r: Report): APIEmbed {
     );
   for (const s of sections) b.field(s.name, s.value);
   return b.build();
-}
-
-/** "14.1-16.3 GiB": the unit once. */
-function band(low: number, high: number): string {
-  return `${gib(low).replace(/ GiB$/, '')}-${gib(high)}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { buttonsFor, viewButtonsFor } from '../../commands/variants.ts';
 import type { Fit, Report } from '../../src/report.ts';
 import { chartText } from '../../src/chart-data.ts';
 import { reportView, verdictGroups, type CardView, type ReportView, type Tone } from '../../src/view.ts';
-import { gib, paramCount, tokens } from '../../src/units.ts';
+import { gib, gibRange, paramCount, tokens } from '../../src/units.ts';
 import {
   actions,
   clamp,
@@ -106,8 +106,7 @@ export function renderReply(reply: Reply, opts: { chart?: boolean } = {}): Slack
 
 /** "Llama 2 13B: 14.6 GiB (14.1-16.3 GiB)" */
 export function headline(r: Report): string {
-  const low = gib(r.total.low).replace(/ GiB$/, '');
-  return `${r.model.name}: ${gib(r.total.bytes)} (${low}-${gib(r.total.high)})`;
+  return `${r.model.name}: ${gib(r.total.bytes)} (${gibRange(r.total.low, r.total.high)})`;
 }
 
 const ICON: Record<Tone, string> = {
