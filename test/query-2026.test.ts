@@ -259,3 +259,49 @@ describe('more chat words', () => {
     expect(parseDraft('what llm can i run on 16gb vram').gpu).toBe('gpu-16gb');
   });
 });
+
+describe('laptops, QAT checkpoints and EXL2 bits in words', () => {
+  it.each([
+    ['llama 3.1 8b on my laptop 4060', 'rtx-4060-laptop'],
+    ['llama 3.1 8b on a laptop with a 4090', 'rtx-4090-laptop'],
+    ['llama 3.1 8b on my 4060 laptop', 'rtx-4060-laptop'],
+    ['what can my notebook 3080 run', 'rtx-3080-laptop'],
+    // No laptop part in the catalog (an eGPU, a Mac, a size): the hardware as named.
+    ['llama 3.1 8b on a laptop with a 3090', 'rtx-3090'],
+    ['llama 3.1 8b on a 16gb laptop gpu', 'gpu-16gb'],
+  ])('%s -> %s', (text, gpu) => {
+    expect(parseDraft(text).gpu).toBe(gpu);
+  });
+
+  it("a 4090 laptop is priced with its own 16 GB, not the desktop card's 24", () => {
+    const r = report('llama 3.1 8b bf16 on my laptop 4090');
+    expect(r.focus?.usableBytes).toBeLessThan(17 * 2 ** 30);
+    expect(r.focus?.verdict).toBe('no');
+  });
+
+  it('a laptop with no card named asks which GPU it has', () => {
+    expect(refused('llama 3.1 8b on my laptop')).toMatch(/which GPU does the laptop have/);
+  });
+
+  it('"qat" is the Q4_0 file quantization-aware checkpoints ship as', () => {
+    const r = q('gemma 3 27b qat');
+    expect([r.model, r.format, r.runtime]).toEqual(['gemma-3-27b', 'q4_0', 'llama.cpp']);
+  });
+
+  it.each([
+    'mixtral 8x7b exl2 4.65',
+    'mixtral 8x7b exl2 4.65bpw',
+    'mixtral 8x7b exl2 4.65 bpw',
+    'mixtral 8x7b 4.65bpw exl2',
+    'mixtral 8x7b 4.65 bpw',
+  ])('%s is exl2=4.65 in ExLlamaV2', (text) => {
+    const r = q(text);
+    expect([r.format, r.runtime]).toEqual([q('mixtral 8x7b exl2=4.65').format, 'exllamav2']);
+  });
+
+  it('"exl2" alone is the runtime at its usual 4.0 bpw; bits out of range get the range', () => {
+    const r = q('mixtral 8x7b exl2');
+    expect([r.format, r.runtime]).toEqual(['exl2=4', 'exllamav2']);
+    expect(refused('mixtral 8x7b exl2 99')).toMatch(/bits per weight from 2 to 8/);
+  });
+});

@@ -276,6 +276,10 @@ const FORMAT_ALIASES = dict<string>({
   q5: 'q5_k_m',
   // "q4" is llama.cpp's word (as q5, q6, q8 are): the Q4_K_M file; "int4" / "4-bit" stay per runtime.
   q4: 'q4_k_m',
+  // Quantization-aware-trained checkpoints (Gemma 3's "-it-qat-q4_0-gguf", Ollama's gemma3:27b-it-qat) ship
+  // as Q4_0 GGUF files: the training changed the weights' values, not their storage.
+  qat: 'q4_0',
+  'qat-q4_0': 'q4_0',
   q5km: 'q5_k_m',
   q5ks: 'q5_k_s',
   q5_k: 'q5_k_m',

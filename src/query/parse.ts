@@ -344,6 +344,32 @@ function applyFormat(d: Draft, word: string): boolean {
   return false;
 }
 
+const BITS_PER_WEIGHT = /^(\d+(?:\.\d+)?)(bpw)?$/;
+
+/**
+ * EXL2's bits per weight said in words ("exl2 4.65", "exl2 4.65bpw", "4.65bpw exl2", "4.65 bpw"), as
+ * exl2=4.65; "exl2" alone is the ExLlamaV2 runtime (its usual 4.0 bpw is then assumed). Returns the words used.
+ */
+function exl2Words(d: Draft, w: readonly string[], i: number): number {
+  const word = w[i]!;
+  const next = w[i + 1];
+  if (word === 'exl2') {
+    const bits = next !== undefined ? BITS_PER_WEIGHT.exec(next) : null;
+    if (!bits) {
+      applyKey(d, 'runtime', 'exllamav2');
+      return 1;
+    }
+    applyExl2(d, bits[1]!);
+    return 2 + (!bits[2] && w[i + 2] === 'bpw' ? 1 : 0);
+  }
+  const bits = BITS_PER_WEIGHT.exec(word);
+  if (!bits) return 0;
+  const used = bits[2] ? 1 : next === 'bpw' ? 2 : 0;
+  if (used === 0) return 0;
+  applyExl2(d, bits[1]!);
+  return used + (w[i + used] === 'exl2' ? 1 : 0);
+}
+
 function applyExl2(d: Draft, raw: string): void {
   const bits = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || bits < LIMITS.exl2Bits.min || bits > LIMITS.exl2Bits.max) {
@@ -549,6 +575,24 @@ function applyGpu(d: Draft, word: string): boolean {
   return true;
 }
 
+/** Words for "the machine is a laptop": its GeForce is the laptop part, with other memory and bandwidth. */
+const LAPTOP_WORDS = new Set(['laptop', 'notebook', 'laptops', 'notebooks']);
+
+/**
+ * A laptop was said apart from the card's name: the card named is its laptop part when the catalog has one
+ * (a "4090 laptop" has 16 GB, not 24); a Mac, a size or a card with no laptop part stays as named. A laptop
+ * with no card named cannot be sized.
+ */
+function laptopPart(d: Draft): void {
+  if (d.gpu === undefined)
+    throw new QueryError(
+      'which GPU does the laptop have? Name it: "on a 4060 laptop", "on a 16gb laptop gpu", or a Mac: "on a macbook m4 pro 24gb"',
+    );
+  // The desktop card's memory size is not the laptop part's ("rtx-3080-10gb" -> "rtx-3080-laptop").
+  const card = d.gpu.replace(/-\d+gb$/, '');
+  d.gpu = findGpu(`${card}-laptop`)?.id ?? d.gpu;
+}
+
 /** The canonical hardware word for `word`: a catalog GPU's id, or a chip / product / generic device word. */
 function hardwareWord(word: string): string | undefined {
   const gpu = findGpu(word);
@@ -623,11 +667,18 @@ export function parseDraft(text: string): Draft {
   const { w, cased } = wordsAndCased(text);
   const d: Draft = {};
   let afterOn = false;
+  let laptop = false;
   for (let i = 0; i < w.length;) {
     const word = w[i]!;
     const next = w[i + 1];
 
     if (word === 'on') afterOn = true;
+    // "on my laptop 4060": the laptop word apart from the card's name (right after it, "4060 laptop" is a name).
+    if (LAPTOP_WORDS.has(word)) {
+      laptop = true;
+      i++;
+      continue;
+    }
     if (FILLER.has(word)) {
       i++;
       continue;
@@ -638,6 +689,12 @@ export function parseDraft(text: string): Draft {
     if (eq > 0) {
       applyKey(d, word.slice(0, eq), word.slice(eq + 1), cased[i]?.slice(eq + 1));
       i++;
+      continue;
+    }
+
+    const exl2 = exl2Words(d, w, i);
+    if (exl2 > 0) {
+      i += exl2;
       continue;
     }
 
@@ -751,6 +808,7 @@ export function parseDraft(text: string): Draft {
     }
     throw unknownWord(w, i, afterOn);
   }
+  if (laptop) laptopPart(d);
   // "macbook pro with 48gb ram": the RAM word gave the Mac's size.
   if (d.ramGb !== undefined && d.gpu !== undefined) {
     const hw = resolveHardware(d.gpu);
