@@ -283,22 +283,25 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
   ];
   const cards = req.gpuCount ?? 1;
   const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
-  for (const { say: extra, ...change } of settings) {
-    for (const format of FALLBACK_LADDER) {
-      // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
-      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
-      const row = quickFit(gpu, alt, req.gpuCount);
-      if (row.verdict === 'no') continue;
-      const usable = usableBytes(gpu, alt);
-      const need = usable - row.headroomBytes;
-      const label = alt.format.label.replace(/^GGUF /, '');
-      const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
-      return {
-        headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
-        say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
-      };
+  // The largest format that fits with its whole range; only when none does, the largest that is tight (its
+  // central estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one).
+  for (const wanted of ['fits', 'tight'] as const)
+    for (const { say: extra, ...change } of settings) {
+      for (const format of FALLBACK_LADDER) {
+        // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
+        const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
+        const row = quickFit(gpu, alt, req.gpuCount);
+        if (row.verdict !== wanted) continue;
+        const usable = usableBytes(gpu, alt);
+        const need = usable - row.headroomBytes;
+        const label = alt.format.label.replace(/^GGUF /, '');
+        const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
+        return {
+          headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+          say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
+        };
+      }
     }
-  }
   return null;
 }
 

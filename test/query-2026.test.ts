@@ -154,6 +154,15 @@ describe('questions as people ask them', () => {
     // A named format is answered as asked.
     expect(report('qwen3 32b bf16 on my 4090').summary).not.toMatch(/llama\.cpp/);
   });
+
+  it('the format it offers fits with its whole range when one does; "tight" only when nothing fits', () => {
+    // Q6_K is tight on 8 GB (its central estimate fits, its high end does not); Q5_K_M fits.
+    const r = report('nemotron nano 9b v2 on 3060 ti');
+    expect(r.summary).toMatch(/Q5_K_M in llama\.cpp: fits, /);
+    const offered = report('nemotron nano 9b v2 q5_k_m on 3060 ti');
+    expect(offered.focus?.verdict).toBe('fits');
+    expect(report('nemotron nano 9b v2 q6_k on 3060 ti').focus?.verdict).toBe('tight');
+  });
 });
 
 describe('did you mean: plausible and of the same kind', () => {
