@@ -276,31 +276,37 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
   const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
   const profile = RUNTIME_PROFILES[runtime];
   const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
-  // The runtime's defaults first; then with flash attention and a q8_0 cache, what long contexts need.
-  const settings = [
-    { kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, say: '' },
-    { kvType: 'q8_0' as const, flashAttention: true, say: ' fa=on kv=q8_0' },
-  ];
+  const defaults = { kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, say: '' };
+  const q8Cache = { kvType: 'q8_0' as const, flashAttention: true, say: ' fa=on kv=q8_0' };
   const cards = req.gpuCount ?? 1;
   const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
-  // The largest format that fits with its whole range; only when none does, the largest that is tight (its
-  // central estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one).
+  // What is tried, in order: the usual downloads down to Q4_K_M with the runtime's defaults (the answer most
+  // people expect); then every rung with the defaults and, failing that, with flash attention and a q8_0
+  // cache (near-lossless, so a better trade than weights a step or three lower when long contexts need it).
+  const floor = FALLBACK_LADDER.indexOf('q4_k_m');
+  const tries = [
+    ...FALLBACK_LADDER.slice(0, floor + 1).map((format) => ({ format, ...defaults })),
+    ...FALLBACK_LADDER.flatMap((format, i) => [
+      ...(i > floor ? [{ format, ...defaults }] : []),
+      ...(kvType === 'q8_0' && defaults.flashAttention ? [] : [{ format, ...q8Cache }]),
+    ]),
+  ];
+  // The first that fits with its whole range; only when none does, the first that is tight (its central
+  // estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one).
   for (const wanted of ['fits', 'tight'] as const)
-    for (const { say: extra, ...change } of settings) {
-      for (const format of FALLBACK_LADDER) {
-        // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
-        const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
-        const row = quickFit(gpu, alt, req.gpuCount);
-        if (row.verdict !== wanted) continue;
-        const usable = usableBytes(gpu, alt);
-        const need = usable - row.headroomBytes;
-        const label = alt.format.label.replace(/^GGUF /, '');
-        const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
-        return {
-          headline: `${label} in ${profile.label}${withSettings}: ${row.verdict === 'fits' ? 'fits' : 'tight'}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
-          say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
-        };
-      }
+    for (const { format, say: extra, ...change } of tries) {
+      // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
+      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
+      const row = quickFit(gpu, alt, req.gpuCount);
+      if (row.verdict !== wanted) continue;
+      const usable = usableBytes(gpu, alt);
+      const need = usable - row.headroomBytes;
+      const label = alt.format.label.replace(/^GGUF /, '');
+      const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
+      return {
+        headline: `${label} in ${profile.label}${withSettings}: ${wanted}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+        say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
+      };
     }
   return null;
 }

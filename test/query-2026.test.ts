@@ -163,6 +163,14 @@ describe('questions as people ask them', () => {
     expect(offered.focus?.verdict).toBe('fits');
     expect(report('nemotron nano 9b v2 q6_k on 3060 ti').focus?.verdict).toBe('tight');
   });
+
+  it('past Q4_K_M, a q8_0 cache comes before weights a step lower (long contexts)', () => {
+    // 70B at 32k on 2x 4090: nothing down to Q4_K_M fits as the runtime runs by default; Q3_K_M does with a
+    // q8_0 cache, which beats IQ2_M weights with a 16-bit cache.
+    const r = report('70b on two 4090s ctx 32k');
+    expect(r.summary).toMatch(/Q3_K_M in llama\.cpp with flash attention and a q8_0 KV cache: fits/);
+    expect(report('70b q3_k_m ctx=32k fa=on kv=q8_0 on 2x 4090').focus?.verdict).toBe('fits');
+  });
 });
 
 describe('did you mean: plausible and of the same kind', () => {
