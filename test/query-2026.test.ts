@@ -322,3 +322,18 @@ describe('laptops, QAT checkpoints and EXL2 bits in words', () => {
     expect(refused('mixtral 8x7b exl2 99')).toMatch(/bits per weight from 2 to 8/);
   });
 });
+
+describe('how people open a question in a channel', () => {
+  it.each([
+    ['hey, would deepseek r1 distill 32b fit on a 3090?', 'deepseek-r1-distill-qwen-32b', 'rtx-3090'],
+    ['quick question: can i run qwen3 14b on my 4070?', 'qwen3-14b', 'rtx-4070'],
+    ['does anyone know if llama 3.1 70b fits on a 4090 pls', 'llama-3.1-70b', 'rtx-4090'],
+  ])('%s', (text, model, gpu) => {
+    const r = q(text);
+    expect([r.model, r.gpu]).toEqual([model, gpu]);
+  });
+
+  it('a colon after a setting still sets it ("ctx: 16k")', () => {
+    expect(q('llama 3.1 8b ctx: 16k').context).toBe(16384);
+  });
+});

@@ -131,6 +131,9 @@ const FILLER = new Set([
   'best', 'biggest', 'largest', 'good', 'models', "what's", 'whats', 'options', 'recommend', 'recommended',
   'colab', 'kaggle', 'runpod', 'cloud', 'rented', 'rent', 'server', 'workstation', 'llm', 'llms', 'ai',
   'self-host', 'self-hosted', 
+  // how people open a question in a channel: "hey, would ... fit on a 3090?", "quick question: ..."
+  'hey', 'hi', 'hello', 'yo', 'thanks', 'thx', 'pls', 'plz', 'guys', 'folks', 'quick', 'question', 'wondering',
+  'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay',
 ]); // prettier-ignore
 
 const MODE_WORDS = dict<Mode>({
@@ -642,7 +645,11 @@ function split(text: string): string[] {
   if (t.includes(',')) t = t.replace(/(\d),(\d{3})\b/g, '$1$2'); // 8,192 -> 8192
   t = t.replace(/[?!,;()]+/g, ' ');
   if (SPACED_EQUALS.test(t)) t = t.replace(/\s*=\s*/g, '=');
-  if (t.includes(':')) t = t.replace(/\b([a-z_]+):\s+/gi, '$1=');
+  // "ctx: 8192" is a setting; "quick question: ..." is a colon in a sentence.
+  if (t.includes(':'))
+    t = t.replace(/\b([a-z_]+):\s+/gi, (all, key: string) =>
+      KEY_SET.has(key.toLowerCase()) ? `${key}=` : `${key} `,
+    );
   t = t.trim();
   if (!t) return [];
   // Words apart by single spaces, the usual case, split without the regular expression.
