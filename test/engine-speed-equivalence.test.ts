@@ -8,7 +8,7 @@ import { findGpu, GPUS } from '../src/catalog/gpus.ts';
 import { findModel, MODELS, normalizeModelName } from '../src/catalog/models.ts';
 import type { Estimate } from '../src/estimate.ts';
 import { fitAll, fitOn, maxContext } from '../src/fit.ts';
-import { parseQuery, words } from '../src/query/parse.ts';
+import { KEY_SET, parseQuery, words } from '../src/query/parse.ts';
 import { RequestSchema, satisfiesRequestSchema, type Request } from '../src/request.ts';
 import { est, GiB } from './helpers.ts';
 
@@ -143,7 +143,9 @@ function plainSplit(text: string): string[] {
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/[?!,;()]+/g, ' ')
     .replace(/\s*=\s*/g, '=')
-    .replace(/\b([a-z_]+):\s+/gi, '$1=')
+    .replace(/\b([a-z_]+):\s+/gi, (_all, key: string) =>
+      KEY_SET.has(key.toLowerCase()) ? `${key}=` : `${key} `,
+    )
     .trim();
   return t ? t.split(/\s+/) : [];
 }

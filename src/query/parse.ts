@@ -212,7 +212,7 @@ const KEYS = [
   'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd', 'top',
 ]; // prettier-ignore
 /** KEYS as a set: every word of a query is looked up in it. */
-const KEY_SET: ReadonlySet<string> = new Set(KEYS);
+export const KEY_SET: ReadonlySet<string> = new Set(KEYS);
 
 /** Uses a hardware-first question can narrow to ("best coding model for my 4090"). */
 const USE_WORDS = dict<ModelUse>({
