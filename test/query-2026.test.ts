@@ -333,6 +333,22 @@ describe('how people open a question in a channel', () => {
     expect([r.model, r.gpu]).toEqual([model, gpu]);
   });
 
+  it.each([
+    ['how many 4090s for deepseek r1 q4', 'rtx-4090'],
+    ['llama 3.1 405b on h100s', 'h100-sxm'],
+    ['qwen3 8b on l40s', 'l40s'],
+    ['qlora llama 3.1 70b on a single 48gb card', 'gpu-48gb'],
+  ])('%s names %s', (text, gpu) => {
+    expect(q(text).gpu).toBe(gpu);
+  });
+
+  it('preference and RL tuning say they are not modelled, and what to ask instead', () => {
+    expect(refused('dpo on qwen3 8b lora 4090')).toMatch(
+      /^DPO is not modelled.*reference model.*lora, qlora or full/,
+    );
+    expect(refused('grpo qwen2.5 7b on an h100')).toMatch(/^GRPO is not modelled.*generated completions/);
+  });
+
   it('a colon after a setting still sets it ("ctx: 16k")', () => {
     expect(q('llama 3.1 8b ctx: 16k').context).toBe(16384);
   });

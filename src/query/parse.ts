@@ -133,8 +133,15 @@ const FILLER = new Set([
   'self-host', 'self-hosted', 
   // how people open a question in a channel: "hey, would ... fit on a 3090?", "quick question: ..."
   'hey', 'hi', 'hello', 'yo', 'thanks', 'thx', 'pls', 'plz', 'guys', 'folks', 'quick', 'question', 'wondering',
-  'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay',
+  'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay', 'many',
 ]); // prettier-ignore
+
+/**
+ * Preference and reinforcement tuning: not modelled. Their memory is not the SFT job's: a reference model
+ * (a second copy of the weights in full training; TRL reuses the base under LoRA), pairs of sequences per
+ * example (DPO and its kin), generated completions (PPO, GRPO).
+ */
+const PREFERENCE_WORDS = new Set(['dpo', 'grpo', 'ppo', 'orpo', 'kto', 'simpo', 'rlhf']);
 
 const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
@@ -601,7 +608,9 @@ function hardwareWord(word: string): string | undefined {
   const gpu = findGpu(word);
   if (gpu) return gpu.id;
   const key = word.toLowerCase().replace(/[\s_]+/g, '-');
-  return resolveHardware(key) ? key : undefined;
+  if (resolveHardware(key)) return key;
+  // People pluralize the card: "how many 4090s", "h100s" (a name ending in s, "l40s", was found above).
+  return /\ds$/.test(word) ? findGpu(word.slice(0, -1))?.id : undefined;
 }
 
 function resolveModel(word: string): string | undefined {
@@ -690,6 +699,10 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
+    if (PREFERENCE_WORDS.has(word))
+      throw new QueryError(
+        `${word.toUpperCase()} is not modelled: it holds more than supervised fine-tuning (a reference model, ${word === 'ppo' || word === 'grpo' || word === 'rlhf' ? 'generated completions' : 'a chosen and a rejected answer per example'}). The SFT job is its lower bound: ask for lora, qlora or full`,
+      );
 
     // key=value
     const eq = word.indexOf('=');
@@ -777,6 +790,11 @@ export function parseDraft(text: string): Draft {
       const used = countedGpu(d, count, w, i + 1);
       if (used > 0) {
         i += 1 + used;
+        continue;
+      }
+      // "a single 48gb card": one card is what a size means anyway.
+      if (word === 'single') {
+        i++;
         continue;
       }
     }
