@@ -342,6 +342,22 @@ describe('how people open a question in a channel', () => {
     expect(q(text).gpu).toBe(gpu);
   });
 
+  it.each([
+    ['qwen3 8b on nvidia rtx 4090', 'rtx-4090'],
+    ['qwen3 8b on nvidia geforce rtx 4090', 'rtx-4090'],
+    ['qwen3 8b on amd 7900 xtx', 'rx-7900-xtx'],
+    ['qwen3 8b on amd radeon 7900 xtx', 'rx-7900-xtx'],
+    ['qwen3 8b on intel arc b580', 'arc-b580'],
+    ['qwen3 8b on amd instinct mi300x', 'mi300x'],
+    ['qwen3 8b on amd ryzen ai max+ 395', 'ryzen-ai-max-395'],
+  ])('the maker and product line before the card: %s', (text, gpu) => {
+    expect(q(text).gpu).toBe(gpu);
+  });
+
+  it('a maker before a model is no obstacle either', () => {
+    expect(q('nvidia nemotron nano 9b v2 on 4090').model).toBe(q('nemotron nano 9b v2').model);
+  });
+
   it('preference and RL tuning say they are not modelled, and what to ask instead', () => {
     expect(refused('dpo on qwen3 8b lora 4090')).toMatch(
       /^DPO is not modelled.*reference model.*lora, qlora or full/,

@@ -134,6 +134,8 @@ const FILLER = new Set([
   // how people open a question in a channel: "hey, would ... fit on a 3090?", "quick question: ..."
   'hey', 'hi', 'hello', 'yo', 'thanks', 'thx', 'pls', 'plz', 'guys', 'folks', 'quick', 'question', 'wondering',
   'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay', 'many',
+  // the maker before the card or the model: "nvidia rtx 4090", "amd 7900 xtx", "intel arc b580"
+  'nvidia', 'amd', 'intel',
 ]); // prettier-ignore
 
 /**
@@ -610,7 +612,14 @@ function hardwareWord(word: string): string | undefined {
   const key = word.toLowerCase().replace(/[\s_]+/g, '-');
   if (resolveHardware(key)) return key;
   // People pluralize the card: "how many 4090s", "h100s" (a name ending in s, "l40s", was found above).
-  return /\ds$/.test(word) ? findGpu(word.slice(0, -1))?.id : undefined;
+  if (/\ds$/.test(word)) return findGpu(word.slice(0, -1))?.id;
+  // The product line before the model ("radeon 7900 xtx", "geforce 4090"), a "+" in a product name
+  // ("ryzen ai max+ 395"): the name without them.
+  const bare = key.replace(/^(radeon|geforce)-/, '').replace(/\+/g, '');
+  if (bare === key) return undefined;
+  const gpu2 = findGpu(bare);
+  if (gpu2) return gpu2.id;
+  return resolveHardware(bare) ? bare : undefined;
 }
 
 function resolveModel(word: string): string | undefined {
@@ -1078,8 +1087,9 @@ const NAME_HEADS = new Set(
 function endsName(word: string): boolean {
   return (
     word.includes('=') ||
-    // "a" is filler but also a name's last word ("command a"): the longest match decides.
-    (FILLER.has(word) && word !== 'a') ||
+    // "a" and "ai" are filler but also words of names ("command a", "ryzen ai max+ 395"): the longest match
+    // decides.
+    (FILLER.has(word) && word !== 'a' && word !== 'ai') ||
     /^\d+(\.\d+)?k$/.test(word) ||
     /^(context|ctx|tokens?|seq|gpus?)$/.test(word) ||
     MODE_WORDS[word] !== undefined ||
