@@ -365,6 +365,13 @@ describe('how people open a question in a channel', () => {
     expect(refused('grpo qwen2.5 7b on an h100')).toMatch(/^GRPO is not modelled.*generated completions/);
   });
 
+  it.each(['can i run flux on my 4090', 'whisper large v3 on a 3060', 'sdxl on 8gb'])(
+    '%s: an image or speech model gets a reply that says what this bot sizes',
+    (text) => {
+      expect(refused(text)).toMatch(/is an image, video or speech model: this bot sizes language models/);
+    },
+  );
+
   it('a colon after a setting still sets it ("ctx: 16k")', () => {
     expect(q('llama 3.1 8b ctx: 16k').context).toBe(16384);
   });

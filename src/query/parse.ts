@@ -145,6 +145,12 @@ const FILLER = new Set([
  */
 const PREFERENCE_WORDS = new Set(['dpo', 'grpo', 'ppo', 'orpo', 'kto', 'simpo', 'rlhf']);
 
+/** Image, video and speech models people ask about in the same breath: not language models. */
+const NOT_LLM_WORDS = new Set([
+  'flux', 'flux.1', 'sdxl', 'sd3', 'sd3.5', 'sd1.5', 'stable-diffusion', 'comfyui', 'hidream', 'wan2.1',
+  'wan2.2', 'hunyuanvideo', 'ltx-video', 'whisper', 'kokoro', 'bark', 'musicgen',
+]); // prettier-ignore
+
 const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
   lora: 'lora', qlora: 'qlora',
@@ -708,6 +714,10 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
+    if (NOT_LLM_WORDS.has(word))
+      throw new QueryError(
+        `${word} is an image, video or speech model: this bot sizes language models (text and vision-language), for inference and fine-tuning`,
+      );
     if (PREFERENCE_WORDS.has(word))
       throw new QueryError(
         `${word.toUpperCase()} is not modelled: it holds more than supervised fine-tuning (a reference model, ${word === 'ppo' || word === 'grpo' || word === 'rlhf' ? 'generated completions' : 'a chosen and a rejected answer per example'}). The SFT job is its lower bound: ask for lora, qlora or full`,
