@@ -372,6 +372,17 @@ describe('how people open a question in a channel', () => {
     },
   );
 
+  it('a card right before "seq 8k" / "ctx 16k" stays a card; "8k context" stays a length', () => {
+    const r = q('lora llama 3.1 8b on 4090 seq 8k');
+    expect([r.gpu, r.context]).toEqual(['rtx-4090', 8192]);
+    expect(q('llama 3.1 8b on 4090 ctx 16k').context).toBe(16384);
+    expect(q('llama 3.1 8b 8192 tokens').context).toBe(8192);
+  });
+
+  it('"continued pretraining" is a full training job', () => {
+    expect(q('continued pretraining llama 3.2 3b on 2x 4090').mode).toBe('full');
+  });
+
   it('a colon after a setting still sets it ("ctx: 16k")', () => {
     expect(q('llama 3.1 8b ctx: 16k').context).toBe(16384);
   });

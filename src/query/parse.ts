@@ -133,7 +133,7 @@ const FILLER = new Set([
   'self-host', 'self-hosted', 
   // how people open a question in a channel: "hey, would ... fit on a 3090?", "quick question: ..."
   'hey', 'hi', 'hello', 'yo', 'thanks', 'thx', 'pls', 'plz', 'guys', 'folks', 'quick', 'question', 'wondering',
-  'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay', 'many',
+  'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay', 'many', 'continued',
   // the maker before the card or the model: "nvidia rtx 4090", "amd 7900 xtx", "intel arc b580"
   'nvidia', 'amd', 'intel',
 ]); // prettier-ignore
@@ -154,7 +154,7 @@ const NOT_LLM_WORDS = new Set([
 const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
   lora: 'lora', qlora: 'qlora',
-  full: 'full', 'full-finetune': 'full', pretrain: 'full',
+  full: 'full', 'full-finetune': 'full', pretrain: 'full', pretraining: 'full', 'pre-training': 'full',
 }); // prettier-ignore
 
 /** Words that mean "some fine-tuning": full unless lora/qlora is also said ("finetune ... with qlora"). */
@@ -783,7 +783,10 @@ export function parseDraft(text: string): Draft {
         i += 2;
         continue;
       }
-      if (/^(context|ctx|tokens?|token-context|seq|sequence)$/.test(next)) {
+      // Not when a length follows the word: "on 4090 seq 8k" is a card, then "seq 8k".
+      const after = w[i + 2];
+      const lengthFollows = after !== undefined && /^\d+(\.\d+)?[km]?$/.test(after);
+      if (/^(context|ctx|tokens?|token-context|seq|sequence)$/.test(next) && !lengthFollows) {
         set(d, 'context', parseTokens(word, 'ctx'), word, 'context length');
         i += 2;
         continue;
