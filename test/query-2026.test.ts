@@ -379,6 +379,20 @@ describe('how people open a question in a channel', () => {
     expect(q('llama 3.1 8b 8192 tokens').context).toBe(8192);
   });
 
+  it.each([
+    ['llama 3.1 8b q4 on 8 gig card', 'gpu-8gb'],
+    ['mistral nemo 12b on 12 gigs', 'gpu-12gb'],
+    ['qwen3 8b on a 16 gigabyte gpu', 'gpu-16gb'],
+  ])('memory in gigs: %s', (text, gpu) => {
+    expect(q(text).gpu).toBe(gpu);
+  });
+
+  it('"4 concurrent users", "16 parallel requests" are that many sequences at once (batch)', () => {
+    expect(q('llama 3.1 8b with 4 concurrent users on a 4090').batch).toBe(4);
+    expect(q('llama 3.1 8b 16 parallel requests vllm on h100').batch).toBe(16);
+    expect(refused('llama 3.1 8b batch=4 8 users')).toMatch(/two batch sizes/);
+  });
+
   it('"continued pretraining" is a full training job', () => {
     expect(q('continued pretraining llama 3.2 3b on 2x 4090').mode).toBe('full');
   });

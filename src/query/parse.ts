@@ -791,6 +791,14 @@ export function parseDraft(text: string): Draft {
         i += 2;
         continue;
       }
+      // "4 concurrent users", "8 parallel requests", "16 users": that many sequences decoded at once.
+      if (/^(users?|concurrent|parallel|requests?|streams?)$/.test(next) && /^\d+$/.test(word)) {
+        set(d, 'batch', parseWhole(word, LIMITS.batch, 'batch'), word, 'batch size');
+        let used = 2;
+        while (/^(users?|concurrent|parallel|requests?|streams?|sequences?)$/.test(w[i + used] ?? '')) used++;
+        i += used;
+        continue;
+      }
       if (/^(gpus?|cards?|x)$/.test(next) && /^\d+$/.test(word)) {
         const used = next === 'x' ? countedGpu(d, word, w, i + 2) : 0;
         if (used > 0) {
@@ -979,9 +987,11 @@ function applyQuantName(d: Draft, word: string): boolean {
 function memoryAt(w: readonly string[], i: number): { gb: number; used: number } | undefined {
   // Both forms start with a digit.
   if (!startsWithDigit(w[i]!)) return undefined;
-  const one = /^(\d+(?:\.\d+)?)-?(gb|gib|g)$/.exec(w[i]!);
+  // "24gb", "24g", "24gig", "8 gig card", "12 gigs", "16 gigabytes"
+  const one = /^(\d+(?:\.\d+)?)-?(gb|gib|g|gigs?|gigabytes?)$/.exec(w[i]!);
   if (one) return { gb: Number(one[1]), used: 1 };
-  if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib)$/.test(w[i + 1] ?? '')) return { gb: Number(w[i]), used: 2 };
+  if (/^\d+(\.\d+)?$/.test(w[i]!) && /^(gb|gib|gigs?|gigabytes?)$/.test(w[i + 1] ?? ''))
+    return { gb: Number(w[i]), used: 2 };
   return undefined;
 }
 
