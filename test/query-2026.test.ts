@@ -393,6 +393,15 @@ describe('how people open a question in a channel', () => {
     expect(refused('llama 3.1 8b batch=4 8 users')).toMatch(/two batch sizes/);
   });
 
+  it.each([
+    ['llama 3.1 8b on a 4090 w/ 32k ctx', 'rtx-4090', 32768],
+    ['llama3 70b @ q4 on 48gb', 'gpu-48gb', 8192],
+    ['mistral 7b fp16 + 32k context, rtx 3090', 'rtx-3090', 32768],
+  ])('shorthand between the parts: %s', (text, gpu, context) => {
+    const r = q(text);
+    expect([r.gpu, r.context]).toEqual([gpu, context]);
+  });
+
   it('"continued pretraining" is a full training job', () => {
     expect(q('continued pretraining llama 3.2 3b on 2x 4090').mode).toBe('full');
   });

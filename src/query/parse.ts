@@ -134,6 +134,8 @@ const FILLER = new Set([
   // how people open a question in a channel: "hey, would ... fit on a 3090?", "quick question: ..."
   'hey', 'hi', 'hello', 'yo', 'thanks', 'thx', 'pls', 'plz', 'guys', 'folks', 'quick', 'question', 'wondering',
   'curious', 'anyone', 'know', 'knows', 'tell', 'ok', 'okay', 'many', 'continued',
+  // shorthand between the parts: "on a 4090 w/ 32k ctx", "70b @ q4", "fp16 + 32k context"
+  'w/', '@', '+', '-', '/',
   // the maker before the card or the model: "nvidia rtx 4090", "amd 7900 xtx", "intel arc b580"
   'nvidia', 'amd', 'intel',
 ]); // prettier-ignore
