@@ -402,6 +402,14 @@ describe('how people open a question in a channel', () => {
     expect([r.gpu, r.context]).toEqual([gpu, context]);
   });
 
+  it.each([
+    ['llama 3.1 8b tp=2 on 2x 3060', 2],
+    ['llama 3.1 8b tensor parallel 2 on 3060', 2],
+    ['llama 3.1 70b awq tp 4 on a10g', 4],
+  ])("vLLM's tensor parallel size is the card count: %s", (text, cards) => {
+    expect(q(text).gpuCount).toBe(cards);
+  });
+
   it('"continued pretraining" is a full training job', () => {
     expect(q('continued pretraining llama 3.2 3b on 2x 4090').mode).toBe('full');
   });

@@ -226,7 +226,7 @@ const KEYS = [
   'batch', 'bs', 'mode', 'kv', 'kv_cache', 'cache', 'runtime', 'engine', 'backend', 'rank', 'r', 'lora_rank', 'targets', 'target',
   'optimizer', 'optim', 'opt', 'gc', 'checkpointing', 'grad_checkpointing', 'gradient_checkpointing', 'accum', 'ga', 'grad_accum',
   'gradient_accumulation', 'fa', 'flash', 'flash_attn', 'flash_attention', 'gpu', 'gpus', 'exl2', 'precision', 'visibility',
-  'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd', 'top',
+  'framework', 'fw', 'loss', 'zero', 'strategy', 'optimizer_in_bwd', 'top', 'tp', 'tp_size', 'tensor_parallel_size',
 ]; // prettier-ignore
 /** KEYS as a set: every word of a query is looked up in it. */
 export const KEY_SET: ReadonlySet<string> = new Set(KEYS);
@@ -534,6 +534,11 @@ function applyKey(d: Draft, key: string, value: string, cased = value): void {
         value,
         'gradient accumulation',
       );
+    // vLLM's --tensor-parallel-size: the cards one copy of the model is split over.
+    case 'tp':
+    case 'tp_size':
+    case 'tensor_parallel_size':
+      return set(d, 'gpuCount', parseWhole(v, LIMITS.gpuCount, key), value, 'GPU count');
     case 'gpu':
     case 'gpus': {
       // gpu=4090 names a card; gpus=4 (or gpu=4 when no card is called that) is a count.
@@ -733,6 +738,12 @@ export function parseDraft(text: string): Draft {
       continue;
     }
 
+    // "tensor parallel 2": vLLM's --tensor-parallel-size, the cards the model is split over.
+    if (word === 'tensor' && /^parallel(ism)?$/.test(next ?? '') && /^\d+$/.test(w[i + 2] ?? '')) {
+      applyKey(d, 'tp', w[i + 2]!);
+      i += 3;
+      continue;
+    }
     const exl2 = exl2Words(d, w, i);
     if (exl2 > 0) {
       i += exl2;
@@ -1066,7 +1077,7 @@ function isValueFor(key: string, value: string): boolean {
   if (value.includes('=')) return false;
   if (['ctx', 'context', 'seq', 'seqlen', 'len', 'n_ctx', 'num_ctx'].includes(key))
     return /^\d+(\.\d+)?[km]?$/.test(value);
-  if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus'].includes(key)) return /^\d+$/.test(value);
+  if (['batch', 'bs', 'rank', 'r', 'accum', 'ga', 'gpus', 'tp'].includes(key)) return /^\d+$/.test(value);
   if (key === 'kv' || key === 'cache') return findKvType(value) !== undefined;
   if (key === 'runtime' || key === 'engine' || key === 'backend') return RUNTIME_WORDS[value] !== undefined;
   if (key === 'gc' || key === 'fa')
