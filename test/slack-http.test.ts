@@ -334,6 +334,7 @@ describe('Slack over HTTP', () => {
       'help',
       'zzz',
       '70b nf4 on 2x 3090',
+      '13b int4 private',
     ];
     for (const [i, text] of questions.entries()) {
       // A different user each time: the two paths' rate limits are separate processes' in real life.
@@ -346,6 +347,7 @@ describe('Slack over HTTP', () => {
       });
       expect(overHttp.status).toBe(200);
       expect(JSON.parse(overHttp.body), text).toEqual(acks[0]);
+      if (text.endsWith('private')) expect(JSON.parse(overHttp.body).response_type).toBe('ephemeral');
     }
   });
 });
