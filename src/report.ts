@@ -292,23 +292,26 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
     ]),
   ];
   // The first that fits with its whole range; only when none does, the first that is tight (its central
-  // estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one).
-  for (const wanted of ['fits', 'tight'] as const)
-    for (const { format, say: extra, ...change } of tries) {
-      // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
-      const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
-      const row = quickFit(gpu, alt, req.gpuCount);
-      if (row.verdict !== wanted) continue;
-      const usable = usableBytes(gpu, alt);
-      const need = usable - row.headroomBytes;
-      const label = alt.format.label.replace(/^GGUF /, '');
-      const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
-      return {
-        headline: `${label} in ${profile.label}${withSettings}: ${wanted}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
-        say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
-      };
-    }
-  return null;
+  // estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one). One pass: the
+  // first tight one is kept while the rest are tried.
+  let tight: Alternative | null = null;
+  for (const { format, say: extra, ...change } of tries) {
+    // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
+    const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
+    const row = quickFit(gpu, alt, req.gpuCount);
+    if (row.verdict === 'no' || (row.verdict === 'tight' && tight)) continue;
+    const usable = usableBytes(gpu, alt);
+    const need = usable - row.headroomBytes;
+    const label = alt.format.label.replace(/^GGUF /, '');
+    const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
+    const found = {
+      headline: `${label} in ${profile.label}${withSettings}: ${row.verdict}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+      say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
+    };
+    if (row.verdict === 'fits') return found;
+    tight = found;
+  }
+  return tight;
 }
 
 // ---------------------------------------------------------------- suggestions

@@ -8,8 +8,8 @@
 // transport sends the bytes as they are. A hit is parsed back into an object (~5 us for a 1.5 KB answer)
 // once; the answers asked most recently again stay parsed too (a few dozen, frozen and shared), which made
 // the repeated mix 14% (Discord) to 30% (Slack) faster than parsing every hit (scripts/bench-http.ts's
-// repeated questions, wrk, one process). Bounded by entries and by bytes (least recently used goes first), so memory stays flat
-// under any stream of distinct queries. Only answers that need no network are cached: Hub lookups have
+// repeated questions, wrk, one process). Bounded by entries and by bytes (least recently used goes first),
+// so memory stays flat under any stream of distinct queries. Only answers that need no network are cached: Hub lookups have
 // their own TTL cache (hub/client.ts), and rate-limit notices are decided before the cache.
 import { LRUCache } from 'lru-cache';
 

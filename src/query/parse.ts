@@ -141,17 +141,26 @@ const FILLER = new Set([
 ]); // prettier-ignore
 
 /**
- * Preference and reinforcement tuning: not modelled. Their memory is not the SFT job's: a reference model
- * (a second copy of the weights in full training; TRL reuses the base under LoRA), pairs of sequences per
- * example (DPO and its kin), generated completions (PPO, GRPO).
+ * Words naming jobs this bot does not size, with the reply each gets. Preference and reinforcement tuning:
+ * their memory is not the SFT job's (a reference model: a second copy of the weights in full training, TRL
+ * reuses the base under LoRA; pairs of sequences per example for DPO and its kin; generated completions for
+ * PPO and GRPO). Image, video and speech models people ask about in the same breath.
  */
-const PREFERENCE_WORDS = new Set(['dpo', 'grpo', 'ppo', 'orpo', 'kto', 'simpo', 'rlhf']);
+const NOT_SIZED = new Map<string, string>([
+  ...['dpo', 'orpo', 'kto', 'simpo'].map((w) => [w, notModelled(w, 'a chosen and a rejected answer per example')]),
+  ...['grpo', 'ppo', 'rlhf'].map((w) => [w, notModelled(w, 'generated completions')]),
+  ...[
+    'flux', 'flux.1', 'sdxl', 'sd3', 'sd3.5', 'sd1.5', 'stable-diffusion', 'comfyui', 'hidream', 'wan2.1',
+    'wan2.2', 'hunyuanvideo', 'ltx-video', 'whisper', 'kokoro', 'bark', 'musicgen',
+  ].map((w) => [w, `${w} is an image, video or speech model: this bot sizes language models (text and vision-language), for inference and fine-tuning`]),
+] as [string, string][]); // prettier-ignore
 
-/** Image, video and speech models people ask about in the same breath: not language models. */
-const NOT_LLM_WORDS = new Set([
-  'flux', 'flux.1', 'sdxl', 'sd3', 'sd3.5', 'sd1.5', 'stable-diffusion', 'comfyui', 'hidream', 'wan2.1',
-  'wan2.2', 'hunyuanvideo', 'ltx-video', 'whisper', 'kokoro', 'bark', 'musicgen',
-]); // prettier-ignore
+function notModelled(word: string, extra: string): string {
+  return `${word.toUpperCase()} is not modelled: it holds more than supervised fine-tuning (a reference model, ${extra}). The SFT job is its lower bound: ask for lora, qlora or full`;
+}
+
+/** "4 concurrent users", "8 parallel requests": that many sequences decoded at once (the batch). */
+const CONCURRENCY_WORD = /^(users?|concurrent|parallel|requests?|streams?|sequences?)$/;
 
 const MODE_WORDS = dict<Mode>({
   inference: 'inference', infer: 'inference', serve: 'inference', serving: 'inference', chat: 'inference',
@@ -630,9 +639,7 @@ function hardwareWord(word: string): string | undefined {
   // ("ryzen ai max+ 395"): the name without them.
   const bare = key.replace(/^(radeon|geforce)-/, '').replace(/\+/g, '');
   if (bare === key) return undefined;
-  const gpu2 = findGpu(bare);
-  if (gpu2) return gpu2.id;
-  return resolveHardware(bare) ? bare : undefined;
+  return findGpu(bare)?.id ?? (resolveHardware(bare) ? bare : undefined);
 }
 
 function resolveModel(word: string): string | undefined {
@@ -678,7 +685,7 @@ function split(text: string): string[] {
   if (SPACED_EQUALS.test(t)) t = t.replace(/\s*=\s*/g, '=');
   // "ctx: 8192" is a setting; "quick question: ..." is a colon in a sentence.
   if (t.includes(':'))
-    t = t.replace(/\b([a-z_]+):\s+/gi, (all, key: string) =>
+    t = t.replace(/\b([a-z_]+):\s+/gi, (_all, key: string) =>
       KEY_SET.has(key.toLowerCase()) ? `${key}=` : `${key} `,
     );
   t = t.trim();
@@ -721,14 +728,8 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
-    if (NOT_LLM_WORDS.has(word))
-      throw new QueryError(
-        `${word} is an image, video or speech model: this bot sizes language models (text and vision-language), for inference and fine-tuning`,
-      );
-    if (PREFERENCE_WORDS.has(word))
-      throw new QueryError(
-        `${word.toUpperCase()} is not modelled: it holds more than supervised fine-tuning (a reference model, ${word === 'ppo' || word === 'grpo' || word === 'rlhf' ? 'generated completions' : 'a chosen and a rejected answer per example'}). The SFT job is its lower bound: ask for lora, qlora or full`,
-      );
+    const notSized = NOT_SIZED.get(word);
+    if (notSized) throw new QueryError(notSized);
 
     // key=value
     const eq = word.indexOf('=');
@@ -804,11 +805,10 @@ export function parseDraft(text: string): Draft {
         i += 2;
         continue;
       }
-      // "4 concurrent users", "8 parallel requests", "16 users": that many sequences decoded at once.
-      if (/^(users?|concurrent|parallel|requests?|streams?)$/.test(next) && /^\d+$/.test(word)) {
+      if (CONCURRENCY_WORD.test(next) && /^\d+$/.test(word)) {
         set(d, 'batch', parseWhole(word, LIMITS.batch, 'batch'), word, 'batch size');
         let used = 2;
-        while (/^(users?|concurrent|parallel|requests?|streams?|sequences?)$/.test(w[i + used] ?? '')) used++;
+        while (CONCURRENCY_WORD.test(w[i + used] ?? '')) used++;
         i += used;
         continue;
       }
