@@ -76,6 +76,11 @@ interface WeightsPart {
   hostBytes: number;
 }
 
+/** Formats whose converters leave a checkpoint's MXFP4 experts as they are (llama.cpp's convert/quantize, mlx-lm). */
+const KEEPS_MXFP4: ReadonlySet<string> = new Set(['gguf', 'mlx']);
+/** MXFP4: 32 four-bit values + one 8-bit scale per block (OCP Microscaling v1.0). */
+const MXFP4_BITS = 4.25;
+
 /** Bytes of the stored weights: linear layers at the format's bits, embeddings/lm_head at theirs, norms 16-bit. */
 function weightsPart(
   m: ModelSpec,
@@ -92,15 +97,20 @@ function weightsPart(
     return { bytes: ew.gpuBytes, low: ew.gpuBytes, high: ew.gpuBytes, detail, hostBytes: ew.hostBytes };
   }
   const expertsOnly = f.expertsOnly && p.experts > 0;
-  const quantized = expertsOnly ? p.experts : p.linear;
+  // gpt-oss ships its experts in MXFP4 and the GGUF and MLX converters keep them so (llama.cpp issue 15117:
+  // every gpt-oss-20b quant ~11-12 GB, F16 13.8 GB): only the other linear weights take the file's bits.
+  const keptMx =
+    !expertsOnly && p.experts > 0 && m.moe?.nativeFormat === 'mxfp4' && KEEPS_MXFP4.has(f.family);
+  const quantized = expertsOnly ? p.experts : keptMx ? p.linear - p.experts : p.linear;
   const dense16 = expertsOnly ? p.linear - p.experts : 0;
+  const mxBytes = keptMx ? (p.experts * MXFP4_BITS) / 8 : 0;
   const normBytes = p.norms * (f.id === 'fp32' ? 4 : 2);
   const embBytes = (p.embedding * f.embeddingBits) / 8;
   // Tied models reuse the embedding table as the output projection; llama.cpp then keeps a copy on the GPU.
   const headBytes = m.tiedEmbeddings ? (rt.embeddingsOnHost ? embBytes : 0) : (p.lmHead * f.lmHeadBits) / 8;
   const hostBytes = rt.embeddingsOnHost ? embBytes : 0;
   const gpuEmb = rt.embeddingsOnHost ? 0 : embBytes;
-  const fixed = dense16 * 2 + normBytes + gpuEmb + headBytes;
+  const fixed = dense16 * 2 + mxBytes + normBytes + gpuEmb + headBytes;
   const bytes = round((quantized * f.linearBits) / 8 + fixed);
   // The count comes from the architecture formula: norms, biases, padded vocabularies and the runtime's own
   // buffers (rotary tables) move it by a fraction of a percent either way (checked against safetensors
@@ -109,8 +119,9 @@ function weightsPart(
   const high = round(((quantized * f.linearBitsRange[1]) / 8 + fixed) * 1.01);
   if (!explain) return { bytes, low, high, detail: '', hostBytes };
   const parts = [
-    `${paramCount(quantized)} ${expertsOnly ? 'expert' : 'linear'} params x ${f.linearBits} bits`,
+    `${paramCount(quantized)} ${expertsOnly ? 'expert' : keptMx ? 'other linear' : 'linear'} params x ${f.linearBits} bits`,
   ];
+  if (keptMx) parts.unshift(`${paramCount(p.experts)} expert params kept in MXFP4 x ${MXFP4_BITS} bits`);
   if (dense16 > 0) parts.push(`${paramCount(dense16)} attention params x 16 bits`);
   if (gpuEmb > 0) parts.push(`embeddings ${paramCount(p.embedding)} x ${f.embeddingBits} bits`);
   if (headBytes > 0)

@@ -182,3 +182,34 @@ describe('the report adds up', () => {
     for (const c of e.components) expect(c.detail).toMatch(/\d/);
   });
 });
+
+describe('gpt-oss GGUF and MLX files keep the MXFP4 experts', () => {
+  // Published file sizes (GB = 1e9): gpt-oss-20b GGUF F16 13.8, Q8_0 12.1; gpt-oss-120b Q8_0 63.4
+  // (llama.cpp issue 15117, llmfit PR 1059). The file is GPU weights + the token embeddings kept in RAM.
+  const fileGB = (q: string) => {
+    const e = est(q);
+    return (e.components.find((c) => c.id === 'weights')!.bytes + e.hostBytes) / 1e9;
+  };
+  it.each([
+    ['gpt-oss-20b f16', 13.8],
+    ['gpt-oss-20b q8_0', 12.1],
+    ['gpt-oss-120b q8_0', 63.4],
+  ])('%s is the published file size within 2%%', (q, gb) => {
+    expect(Math.abs(fileGB(q) / gb - 1)).toBeLessThan(0.02);
+  });
+  it('a lower GGUF quant saves only the non-expert weights', () => {
+    const q8 = component(report('gpt-oss-120b q8_0'), 'weights');
+    const q2 = component(report('gpt-oss-120b iq2_m'), 'weights');
+    expect(q8 - q2).toBeLessThan(1.5 * GiB);
+    expect(q2).toBeGreaterThan(55 * GiB);
+  });
+  it('an MoE that ships in BF16 quantizes its experts too: Qwen3-30B-A3B Q8_0 is ~8.5 bits throughout', () => {
+    // 30.5B params x 8.5 bits = 32.4 GB = 30.2 GiB (minus the embeddings llama.cpp keeps in RAM).
+    expect(component(report('qwen3-30b-a3b q8_0'), 'weights')).toBeGreaterThan(29 * GiB);
+  });
+  it('two 3090s are not offered a 2-bit gpt-oss-120b that does not exist: it takes 3 cards', () => {
+    const r = report('can i run gpt-oss 120b on two 3090s');
+    expect(r.summary).toMatch(/takes 3 of them/);
+    expect(r.summary).not.toMatch(/IQ2_M/);
+  });
+});
