@@ -265,48 +265,91 @@ interface Alternative {
 const FALLBACK_LADDER = ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'] as const;
 
 /**
+ * What vLLM and SGLang serve below BF16, best first: FP8 (near-lossless), then 4-bit AWQ. FP8 needs Ampere or
+ * newer (Marlin weight-only on sm80/86, native on sm89+; vLLM's quantization support table); the catalog
+ * has no compute capability, and every NVIDIA card in it from 2022 on is Ampere or newer, so older cards
+ * (some of them Ampere too) are offered AWQ alone rather than an FP8 they may not run.
+ */
+function servingLadder(gpu: GpuSpec): string[] {
+  return gpu.vendor === 'NVIDIA' && gpu.year >= 2022 ? ['fp8', 'awq'] : ['awq'];
+}
+
+interface Try {
+  runtime: Request['runtime'];
+  format: string;
+  kvType: Request['kvType'];
+  flashAttention: boolean;
+  /** The settings in a reply's words and as a suggestion's words; '' for the runtime's defaults. */
+  words: string;
+  say: string;
+}
+
+/**
  * When the asker named hardware but no format and the default does not fit, the best common format that
- * does: GGUF in llama.cpp (or Ollama if asked), since it runs on NVIDIA, AMD, Intel and Apple alike (no
- * bitsandbytes on a Mac). Inference only.
+ * does. A vLLM or SGLang question is first answered in that server's own formats; otherwise (and when none
+ * of those fits) GGUF in llama.cpp (or Ollama if asked), since it runs on NVIDIA, AMD, Intel and Apple alike
+ * (no bitsandbytes on a Mac). Inference only.
  */
 function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Alternative | null {
   const req = e.request;
   if (req.mode !== 'inference') return null;
   if (runs && (req.formatGiven || focus.verdict !== 'no')) return null;
-  const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
-  const profile = RUNTIME_PROFILES[runtime];
-  const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
-  const defaults = { kvType, flashAttention: profile.flashAttention || kvType !== req.kvType, say: '' };
-  const q8Cache = { kvType: 'q8_0' as const, flashAttention: true, say: ' fa=on kv=q8_0' };
   const cards = req.gpuCount ?? 1;
   const on = `${cards > 1 ? `${cards}x ` : ''}${gpu.name}`;
-  // What is tried, in order: the usual downloads down to Q4_K_M with the runtime's defaults (the answer most
-  // people expect); then every rung with the defaults and, failing that, with flash attention and a q8_0
-  // cache (near-lossless, so a better trade than weights a step or three lower when long contexts need it).
+  // What is tried, in order. A server the asker named (vLLM, SGLang: never a default without a format) keeps
+  // its own formats while one fits. Then GGUF: the usual downloads down to Q4_K_M with the runtime's defaults
+  // (the answer most people expect); then every rung with the defaults and, failing that, with flash attention
+  // and a q8_0 cache (near-lossless, so a better trade than weights a step or three lower when long contexts
+  // need it).
+  const tries: Try[] = [];
+  const server = req.runtime === 'vllm' || req.runtime === 'sglang' ? req.runtime : undefined;
+  if (server && runs)
+    for (const format of servingLadder(gpu))
+      tries.push({
+        runtime: server,
+        format,
+        kvType: req.kvType,
+        flashAttention: req.flashAttention,
+        words: '',
+        say: '',
+      });
+  const runtime = req.runtime === 'ollama' ? 'ollama' : 'llama.cpp';
+  const kvType = req.kvType === 'fp8' ? 'q8_0' : req.kvType;
+  const defaults = {
+    runtime,
+    kvType,
+    flashAttention: RUNTIME_PROFILES[runtime].flashAttention || kvType !== req.kvType,
+    words: '',
+    say: '',
+  } as const;
+  const q8Cache = {
+    runtime,
+    kvType: 'q8_0',
+    flashAttention: true,
+    words: ' with flash attention and a q8_0 KV cache',
+    say: ' fa=on kv=q8_0',
+  } as const;
   const floor = FALLBACK_LADDER.indexOf('q4_k_m');
-  const tries = [
-    ...FALLBACK_LADDER.slice(0, floor + 1).map((format) => ({ format, ...defaults })),
-    ...FALLBACK_LADDER.flatMap((format, i) => [
-      ...(i > floor ? [{ format, ...defaults }] : []),
-      ...(kvType === 'q8_0' && defaults.flashAttention ? [] : [{ format, ...q8Cache }]),
-    ]),
-  ];
+  for (const format of FALLBACK_LADDER.slice(0, floor + 1)) tries.push({ format, ...defaults });
+  FALLBACK_LADDER.forEach((format, i) => {
+    if (i > floor) tries.push({ format, ...defaults });
+    if (!(kvType === 'q8_0' && defaults.flashAttention)) tries.push({ format, ...q8Cache });
+  });
   // The first that fits with its whole range; only when none does, the first that is tight (its central
   // estimate fits, its high end does not: a recommendation at 7.98 of 8.00 GiB helps no one). One pass: the
   // first tight one is kept while the rest are tried.
   let tight: Alternative | null = null;
-  for (const { format, say: extra, ...change } of tries) {
+  for (const { words, say, ...change } of tries) {
     // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
-    const alt = estimate({ ...req, runtime, format, ...change, assumed: [] }, e.model, false);
+    const alt = estimate({ ...req, ...change, assumed: [] }, e.model, false);
     const row = quickFit(gpu, alt, req.gpuCount);
     if (row.verdict === 'no' || (row.verdict === 'tight' && tight)) continue;
     const usable = usableBytes(gpu, alt);
     const need = usable - row.headroomBytes;
     const label = alt.format.label.replace(/^GGUF /, '');
-    const withSettings = extra ? ' with flash attention and a q8_0 KV cache' : '';
     const found = {
-      headline: `${label} in ${profile.label}${withSettings}: ${row.verdict}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
-      say: `${format} runtime=${runtime}${extra}: ${gib(need)}, fits ${on}`,
+      headline: `${label} in ${RUNTIME_PROFILES[change.runtime].label}${words}: ${row.verdict}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
+      say: `${change.format} runtime=${change.runtime}${say}: ${gib(need)}, fits ${on}`,
     };
     if (row.verdict === 'fits') return found;
     tight = found;

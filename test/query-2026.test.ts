@@ -164,6 +164,19 @@ describe('questions as people ask them', () => {
     expect(report('nemotron nano 9b v2 q6_k on 3060 ti').focus?.verdict).toBe('tight');
   });
 
+  it("a vLLM or SGLang question is offered the server's own format first: FP8, then AWQ", () => {
+    const ada = report('phi-4 runtime=vllm on my 4090');
+    expect(ada.summary).toMatch(/FP8 \(e4m3\) in vLLM: fits, [\d.]+ GiB of 21\.6 GiB/);
+    expect(report('phi-4 fp8 runtime=vllm on my 4090').focus?.verdict).toBe('fits');
+    // A 2020 card is offered AWQ alone (no compute capability in the catalog to promise FP8 kernels).
+    expect(report('gemma-3-27b runtime=sglang on 2x 3090').summary).toMatch(
+      /AWQ 4-bit \(g128\) in SGLang: fits/,
+    );
+    // No server named: GGUF, as before; and a server that cannot hold even AWQ falls back to GGUF.
+    expect(report('phi-4 on my 4090').summary).toMatch(/in llama\.cpp: fits/);
+    expect(report('qwen3 32b vllm on a 4090').summary).toMatch(/Q4_K_M in llama\.cpp: fits/);
+  });
+
   it('past Q4_K_M, a q8_0 cache comes before weights a step lower (long contexts)', () => {
     // 70B at 32k on 2x 4090: nothing down to Q4_K_M fits as the runtime runs by default; Q3_K_M does with a
     // q8_0 cache, which beats IQ2_M weights with a 16-bit cache.
@@ -180,6 +193,13 @@ describe('did you mean: plausible and of the same kind', () => {
   it('a model typo gets a model, a GPU typo a GPU', () => {
     expect(refused('lama 3 8b')).toMatch(/Did you mean "llama-3-8b"/);
     expect(refused('qwen3-8b on rtx 4099')).toMatch(/unknown GPU.*Did you mean "rtx-4090"/);
+  });
+  it('a last word that names another model with the words before it gets that model', () => {
+    // There is no GLM-4.6-Air: "glm 4.6" is a model, but "air" belongs with it.
+    expect(refused('glm 4.6 air on a mac studio 256gb')).toMatch(
+      /unknown name "glm 4\.6 air"\. Did you mean "glm-4\.5-air"/,
+    );
+    expect(refused('mistral 7b hello world')).not.toMatch(/Did you mean/);
   });
   it('a bare word is never offered a key= setting', () => {
     expect(refused('qwen3-8b rr1x')).not.toMatch(/=/);

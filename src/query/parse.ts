@@ -1253,7 +1253,6 @@ function applySingle(d: Draft, word: string, afterOn: boolean, next?: string): b
   return false;
 }
 
-/** Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). */
 /** First words of GPU names ("rtx", "radeon", "m3"): an unknown word starting so is taken for a GPU. */
 const GPU_HEADS =
   /^(rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d|jetson|tpu|mac)/;
@@ -1281,6 +1280,15 @@ function unknownWord(w: readonly string[], i: number, afterOn: boolean): QueryEr
     return new QueryError(
       `unknown GPU "${show(word)}". /vram gpus lists the cards it knows; a size works too ("24gb gpu", "48gb mac").`,
     );
+  // A last word that makes another name with the words before it ("glm 4.6 air" -> "glm-4.5-air"); not
+  // the name those words already make ("qwen3-8b ti" is not "qwen3-8b"), and no guess for short words.
+  for (let n = word.length < 3 ? 0 : Math.min(3, i); n >= 1; n--) {
+    const parts = w.slice(i - n, i + 1);
+    if (parts.some((p) => p.includes('=') || FILLER.has(p))) continue;
+    const guess = nearest(parts.join('-'), candidates);
+    if (guess && guess !== nearest(parts.slice(0, -1).join('-'), candidates))
+      return new QueryError(`unknown name "${show(parts.join(' '))}". Did you mean "${show(guess)}"?`);
+  }
   return new QueryError(`unknown word "${show(word)}". See /vram help for the words it knows.`);
 }
 
