@@ -1,6 +1,6 @@
 // The reply model: one platform-neutral report that adapters render (terminal text, Discord embed,
 // Slack blocks) and that the CLI prints as the JSON of design 2.1.
-import { findGpu, GPUS } from './catalog/gpus.ts';
+import { ampereOrNewer, findGpu, GPUS } from './catalog/gpus.ts';
 import { resolveHardware } from './catalog/hardware.ts';
 import { notRunningWhy, RUNTIME_PROFILES, runsOn } from './catalog/runtimes.ts';
 import { getFormat } from './catalog/formats.ts';
@@ -265,13 +265,12 @@ interface Alternative {
 const FALLBACK_LADDER = ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'] as const;
 
 /**
- * What vLLM and SGLang serve below BF16, best first: FP8 (near-lossless), then 4-bit AWQ. FP8 needs Ampere or
- * newer (Marlin weight-only on sm80/86, native on sm89+; vLLM's quantization support table); the catalog
- * has no compute capability, and every NVIDIA card in it from 2022 on is Ampere or newer, so older cards
- * (some of them Ampere too) are offered AWQ alone rather than an FP8 they may not run.
+ * What vLLM and SGLang serve below BF16, best first: FP8 (near-lossless), then 4-bit AWQ. FP8 needs NVIDIA
+ * Ampere or newer (Marlin weight-only on sm80/86, native on sm89+; vLLM's quantization support table); other
+ * cards are offered AWQ alone rather than an FP8 the catalog cannot vouch for.
  */
 function servingLadder(gpu: GpuSpec): string[] {
-  return gpu.vendor === 'NVIDIA' && gpu.year >= 2022 ? ['fp8', 'awq'] : ['awq'];
+  return ampereOrNewer(gpu) ? ['fp8', 'awq'] : ['awq'];
 }
 
 interface Try {

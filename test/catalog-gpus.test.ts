@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  ampereOrNewer,
   GPUS,
   GPU_FAMILY_NAMES,
   GPU_NAMES,
@@ -494,5 +495,18 @@ describe('MAC_PRODUCT_CHIPS', () => {
     expect(MAC_PRODUCT_CHIPS['mac-studio']!.slice(0, 2)).toEqual(['m4-max', 'm3-ultra']);
     expect(MAC_PRODUCT_CHIPS['macbook-air']).toContain('m1');
     expect(findGpu('mac-studio')).toBeUndefined();
+  });
+});
+
+describe('ampereOrNewer: the cards with bf16 (and vLLM FP8 kernels)', () => {
+  // Independent of the year rule it is written with: the pre-Ampere lines by name (Pascal, Volta, Turing).
+  const PRE_AMPERE = /^TITAN RTX$|GeForce RTX 20\d0|GTX|V100|Tesla P|^T4$/;
+  it('every NVIDIA row agrees with its line', () => {
+    const nvidia = GPUS.filter((g) => g.vendor === 'NVIDIA');
+    expect(nvidia.filter((g) => ampereOrNewer(g) === PRE_AMPERE.test(g.name)).map((g) => g.name)).toEqual([]);
+    expect(nvidia.filter((g) => !ampereOrNewer(g)).length).toBeGreaterThan(15);
+  });
+  it('no other vendor is vouched for', () => {
+    expect(GPUS.filter((g) => g.vendor !== 'NVIDIA').some(ampereOrNewer)).toBe(false);
   });
 });

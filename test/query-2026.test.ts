@@ -164,12 +164,25 @@ describe('questions as people ask them', () => {
     expect(report('nemotron nano 9b v2 q6_k on 3060 ti').focus?.verdict).toBe('tight');
   });
 
+  it('a card older than Ampere (no bf16) is answered in fp16, same bytes; a named bf16 stays', () => {
+    const t4 = report('qwen3 8b on a t4');
+    expect(t4.title).toMatch(/· FP16 ·/);
+    expect(t4.assumptions.join(' ')).toMatch(/T4 has no bf16/);
+    expect(t4.total).toEqual(report('qwen3 8b bf16 on a t4').total);
+    expect(report('qwen3 8b bf16 on a t4').title).toMatch(/· BF16 ·/);
+    expect(report('qwen3 8b on a 3090').title).toMatch(/· BF16 ·/);
+    expect(report('qwen3 8b on a 24gb gpu').title).toMatch(/· BF16 ·/);
+    // vLLM on a T4: AWQ, not an FP8 it has no kernels for.
+    expect(report('llama 3.1 8b vllm on a t4').summary).toMatch(/AWQ 4-bit \(g128\) in vLLM: fits/);
+  });
+
   it("a vLLM or SGLang question is offered the server's own format first: FP8, then AWQ", () => {
     const ada = report('phi-4 runtime=vllm on my 4090');
     expect(ada.summary).toMatch(/FP8 \(e4m3\) in vLLM: fits, [\d.]+ GiB of 21\.6 GiB/);
     expect(report('phi-4 fp8 runtime=vllm on my 4090').focus?.verdict).toBe('fits');
-    // A 2020 card is offered AWQ alone (no compute capability in the catalog to promise FP8 kernels).
-    expect(report('gemma-3-27b runtime=sglang on 2x 3090').summary).toMatch(
+    // Ampere runs FP8 through Marlin; where FP8 does not fit, AWQ.
+    expect(report('gemma-3-27b runtime=sglang on 2x 3090').summary).toMatch(/FP8 \(e4m3\) in SGLang: fits/);
+    expect(report('gemma-3-27b runtime=sglang ctx=32k on 2x 3090').summary).toMatch(
       /AWQ 4-bit \(g128\) in SGLang: fits/,
     );
     // No server named: GGUF, as before; and a server that cannot hold even AWQ falls back to GGUF.

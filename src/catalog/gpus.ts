@@ -1284,6 +1284,15 @@ function lookup<T>(map: ReadonlyMap<string, T>, word: string): T | undefined {
   }
 }
 
+/**
+ * NVIDIA Ampere or newer (compute capability 8.0+): the cards with BF16 tensor cores, which PyTorch's
+ * torch.cuda.is_bf16_supported() and vLLM's FP8 (Marlin) kernels need. The catalog keeps no compute
+ * capability: every NVIDIA row from 2020 on is Ampere or newer except the Turing RTX 2060 12GB (2021).
+ */
+export function ampereOrNewer(gpu: GpuSpec): boolean {
+  return gpu.vendor === 'NVIDIA' && !gpu.generic && gpu.year >= 2020 && gpu.id !== 'rtx-2060-12gb';
+}
+
 /** The GPU `word` names (id or alias, any case, spaces or '_' for '-', optional vendor prefix), if any. */
 export function findGpu(word: string): GpuSpec | undefined {
   return GPU_SPELLED.get(word) ?? lookup(BY_NAME, word);

@@ -16,7 +16,7 @@ import {
   type Runtime,
   type WeightFormat,
 } from '../catalog/formats.ts';
-import { findGpu, GPU_FAMILY_NAMES, GPU_NAMES } from '../catalog/gpus.ts';
+import { ampereOrNewer, findGpu, GPU_FAMILY_NAMES, GPU_NAMES } from '../catalog/gpus.ts';
 import {
   FRAMEWORK_PROFILES,
   FRAMEWORK_WORDS,
@@ -1607,6 +1607,14 @@ function defaultWeights(
   if (model.nativeFormat) {
     assumed.push(`weights in the checkpoint's native ${getFormat(model.nativeFormat).label}`);
     return model.nativeFormat;
+  }
+  const card = d.gpu === undefined ? undefined : resolveHardware(d.gpu);
+  if (card?.kind === 'one' && card.gpu.vendor === 'NVIDIA' && !card.gpu.generic && !ampereOrNewer(card.gpu)) {
+    // Same bytes; the honest label: PyTorch has no bf16 kernels before Ampere, so the weights load as fp16.
+    assumed.push(
+      `weights fp16: the ${card.gpu.name} has no bf16 (older than Ampere), so bf16 weights load as fp16`,
+    );
+    return 'fp16';
   }
   assumed.push('weights bf16 as published (say int4, q4_k_m, awq, fp8, ...)');
   return 'bf16';
