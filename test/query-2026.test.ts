@@ -387,6 +387,17 @@ describe('how people open a question in a channel', () => {
     expect(q(text).gpu).toBe(gpu);
   });
 
+  it.each([
+    ['gemma 3 27b on a framework desktop', 'ryzen-ai-max-395'],
+    ['gemma 3 27b on a framework desktop 64gb', 'ryzen-ai-max-395-64gb'],
+    ['gemma 3 27b on ai max+ 395 64gb', 'ryzen-ai-max-395-64gb'],
+    ['gemma 3 27b on the ai max 395', 'ryzen-ai-max-395'],
+    ['gemma 3 27b on a strix halo 64gb', 'ryzen-ai-max-395-64gb'],
+    ['llama 3.3 70b on my gmktec evo-x2', 'ryzen-ai-max-395'],
+  ])('Strix Halo by its products and sizes: %s', (text, gpu) => {
+    expect(q(text).gpu).toBe(gpu);
+  });
+
   it('a maker before a model is no obstacle either', () => {
     expect(q('nvidia nemotron nano 9b v2 on 4090').model).toBe(q('nemotron nano 9b v2').model);
   });

@@ -1005,9 +1005,16 @@ const AMD: GpuSpec[] = [
   {
     id: 'ryzen-ai-max-395', vendor: 'AMD', name: 'Ryzen AI Max+ 395 (Radeon 8060S), 128 GB', memoryGiB: 128, usableFraction: 0.75, bandwidthGBs: 256,
     kind: 'unified', category: 'apu', year: 2025,
-    aliases: ['ryzen-ai-max+-395', 'ryzen-ai-max-plus-395', 'ai-max+-395', 'ai-max-395', 'ryzen-ai-max-395-128gb', 'strix-halo', 'radeon-8060s', '8060s'],
+    aliases: ['ryzen-ai-max+-395', 'ryzen-ai-max-plus-395', 'ai-max+-395', 'ai-max-395', 'ryzen-ai-max-395-128gb', 'strix-halo', 'radeon-8060s', '8060s', 'framework-desktop', 'framework-desktop-128gb', 'gmktec-evo-x2', 'evo-x2'],
     source: 'https://www.amd.com/en/blogs/2025/faqs-amd-variable-graphics-memory-vram-ai-model-sizes-quantization-mcp-more.html ; https://www.svethardware.cz/amd-predstavuje-ryzen-ai-max-strix-halo-s-az-16-jadry-a-gpu-se-40-cu/61477 ; github kyuz0/amd-strix-halo-toolboxes#98; noamsto/nix-amd-ai#42',
     notes: 'LPDDR5X-8000, 256-bit. 0.75 = the 96 of 128 GB AMD Variable Graphics Memory gives the GPU on Windows; on Linux GTT (ttm.pages_limit) can go higher (~124 GiB reported).',
+  },
+  {
+    id: 'ryzen-ai-max-395-64gb', vendor: 'AMD', name: 'Ryzen AI Max+ 395 (Radeon 8060S), 64 GB', memoryGiB: 64, usableFraction: 0.75, bandwidthGBs: 256,
+    kind: 'unified', category: 'apu', year: 2025,
+    aliases: ['framework-desktop-64gb'],
+    source: 'https://www.amd.com/en/blogs/2025/faqs-amd-variable-graphics-memory-vram-ai-model-sizes-quantization-mcp-more.html (Variable Graphics Memory: up to 75% of system memory)',
+    notes: 'The same chip and 256-bit LPDDR5X-8000 as the 128 GB configuration (Framework Desktop and mini PCs sell both).',
   },
 ];
 
@@ -1332,6 +1339,17 @@ const CARD_FAMILIES: readonly { names: readonly string[]; ids: readonly string[]
   {
     names: ['rtx-pro-6000', 'pro-6000'],
     ids: ['rtx-pro-6000-blackwell', 'rtx-pro-6000-blackwell-max-q', 'rtx-pro-6000-blackwell-server'],
+  },
+  {
+    names: [
+      'ryzen-ai-max-395',
+      'ryzen-ai-max+-395',
+      'ai-max+-395',
+      'ai-max-395',
+      'strix-halo',
+      'framework-desktop',
+    ],
+    ids: ['ryzen-ai-max-395', 'ryzen-ai-max-395-64gb'],
   },
   { names: ['a100'], ids: ['a100-80gb-sxm', 'a100-80gb-pcie', 'a100-40gb-sxm', 'a100-40gb-pcie'] },
   { names: ['h100'], ids: ['h100-sxm', 'h100-pcie', 'h100-nvl'] },

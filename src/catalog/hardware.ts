@@ -121,7 +121,9 @@ function chipLabel(variants: readonly GpuSpec[]): string {
 export function sizedHardware(word: string, gb: number): string | undefined {
   const hw = resolveHardware(word);
   if (!hw) return undefined;
-  if (hw.kind === 'one') return hw.gpu.memoryGiB === gb ? word : undefined;
+  // A name that is both a row and a family ("strix halo" is the 128 GB row, and sold with 64 GB too).
+  if (hw.kind === 'one')
+    return hw.gpu.memoryGiB === gb ? word : gpuVariants(word).find((o) => o.memoryGiB === gb)?.id;
   const hit = hw.options.find((o) => o.memoryGiB === gb);
   if (!hit) return undefined;
   return hit.generic ? `${word}-${gb}gb` : hit.id;

@@ -724,7 +724,8 @@ export function parseDraft(text: string): Draft {
       i++;
       continue;
     }
-    if (FILLER.has(word)) {
+    // "ai" is filler ("an ai model") except as the first word of AMD's "AI Max" chips ("on ai max+ 395").
+    if (FILLER.has(word) && !(word === 'ai' && /^max\+?$/.test(next ?? ''))) {
       i++;
       continue;
     }
