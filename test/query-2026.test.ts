@@ -199,6 +199,33 @@ describe('questions as people ask them', () => {
   });
 });
 
+describe('a variant sized by its base model says so', () => {
+  it.each([
+    ['qwen 2.5 coder 32b on a 3090', 'Qwen2.5 32B'],
+    ['hermes 4 70b', 'Llama 3.1 70B'],
+    ['deepseek v3.1 q4', 'DeepSeek-V3'],
+    ['qwen2.5-coder:32b-instruct-q4_K_M', 'Qwen2.5 32B'],
+  ])('%s', (text, base) => {
+    expect(report(text).assumptions.join('\n')).toContain(`has ${base}'s architecture, so the same memory`);
+  });
+  it("Ollama's deepseek-r1:8b is the R1-0528 Qwen3 distill; the Llama distill has its own tag", () => {
+    expect(q('deepseek-r1:8b').model).toBe('qwen3-8b');
+    expect(q('deepseek-r1:8b-0528-qwen3-q4_K_M').model).toBe('qwen3-8b');
+    expect(q('deepseek r1 0528 qwen3 8b on a 3060').model).toBe('qwen3-8b');
+    expect(q('deepseek-r1:8b-llama-distill-q4_K_M').model).toBe('deepseek-r1-distill-llama-8b');
+  });
+  it.each([
+    'qwen2.5:32b',
+    'llama3.1:70b-instruct-q8_0',
+    'yi 1.5 34b',
+    'liquid lfm2 1.2b',
+    'gptoss 20b',
+    'granite4:micro',
+  ])('a spelling of the model itself is no variant: %s', (text) => {
+    expect(report(text).assumptions.join('\n')).not.toContain('architecture, so the same memory');
+  });
+});
+
 describe('did you mean: plausible and of the same kind', () => {
   it('short words get no guess', () => {
     expect(refused('qwen3-8b ti')).not.toMatch(/Did you mean/);

@@ -705,7 +705,17 @@ const CORE: readonly ModelSpec[] = [
     released: '2025-04',
     name: 'Qwen3 8B',
     hfId: 'Qwen/Qwen3-8B',
-    aliases: ['qwen3:8b', 'qwen3', 'qwen-3-8b'],
+    // DeepSeek-R1-0528-Qwen3-8B: "identical to Qwen3-8B" (its model card), only a longer YaRN context; Ollama
+    // serves it as deepseek-r1:8b (tags deepseek-r1:8b-0528-qwen3-q4_K_M, 5.2 GB).
+    aliases: [
+      'qwen3:8b',
+      'qwen3',
+      'qwen-3-8b',
+      'deepseek-r1:8b',
+      'deepseek-r1-8b',
+      'deepseek-r1:8b-0528-qwen3',
+      'deepseek-r1-0528-qwen3-8b',
+    ],
     layers: 36,
     hidden: 4096,
     intermediate: 12288,
@@ -1135,11 +1145,12 @@ const CORE: readonly ModelSpec[] = [
     released: '2025-01',
     name: 'DeepSeek-R1-Distill-Llama 8B',
     hfId: 'deepseek-ai/DeepSeek-R1-Distill-Llama-8B',
+    // Ollama's deepseek-r1:8b has been the R1-0528 Qwen3 distill since May 2025 (Qwen3 8B below); this one
+    // is its -llama-distill tag.
     aliases: [
       'deepseek-r1-distill-8b',
       'r1-distill-8b',
-      'deepseek-r1:8b',
-      'deepseek-r1-8b',
+      'deepseek-r1:8b-llama-distill',
       'r1-distill-llama-8b',
     ],
     ...LLAMA31_8B,

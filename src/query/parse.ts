@@ -1329,6 +1329,8 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   const model = modelOf(d, resolved);
   const assumed: string[] = [];
   if (d.model?.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
+  const variant = d.modelWord === undefined ? undefined : variantOf(d.modelWord, model);
+  if (variant) assumed.push(`"${show(variant)}" has ${model.name}'s architecture, so the same memory`);
   // A GGUF file's own type is the format unless the query names another.
   const nativeGguf =
     model.nativeFormat !== undefined && getFormat(model.nativeFormat).family === 'gguf'
@@ -1389,6 +1391,44 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
 }
 
 /** The model: a Hub model already read (`resolved`), or the catalog's. */
+/**
+ * Words of a name: sizes ("32b", "a3b", "40k") dropped, letters split from digits, versions without their
+ * trailing ".0" or dots ("yi-15" is "yi-1.5", "granite4" is "granite-4.0").
+ */
+function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(TAG_FORMAT, '')
+    .split(/[^a-z0-9.]+/)
+    .filter((t) => t && !/^a?\d+(\.\d+)?[bmtk]$/.test(t))
+    .flatMap((t) => t.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/))
+    .map((t) => t.replace(/(\.0)+$/, '').replaceAll('.', ''))
+    .filter(Boolean);
+}
+/** A quantization inside a tag or file name ("llama3.1:70b-instruct-q8_0", "-fp16"). */
+const TAG_FORMAT = /(?<=^|[-_:])(?:i?q\d[a-z0-9_]*|fp\d+|bf16|f\d+|int\d+|mxfp4|awq|gptq)(?=$|[-:])/g;
+/** Words that name no variant: Ollama's cloud tags, the usual suffixes. */
+const NOT_VARIANT = new Set(['cloud', 'instruct', 'chat', 'base', 'hf', 'latest', 'preview', 'it', 'qat']);
+/** Makers people put before a model's name. */
+const MAKERS = new Set(
+  'liquid cohere moonshot xiaomi meta google microsoft alibaba openai nvidia ibm baidu zhipu zai tencent allenai mistralai nous'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The asked name, when it is a variant the catalog sizes by its base: a fine-tune or later release of the same
+ * architecture ("qwen2.5-coder-32b", "hermes-4-70b", "deepseek-v3.1"): a word or version the model's own
+ * names do not have. Makers before a name ("liquid lfm2") are no variant.
+ */
+function variantOf(word: string, model: ModelSpec): string | undefined {
+  const own = new Set(
+    nameTokens(`${model.id} ${model.id.replaceAll('-', '')} ${model.name} ${model.hfId ?? ''}`),
+  );
+  const extra = nameTokens(word).filter((t) => !own.has(t) && !NOT_VARIANT.has(t) && !MAKERS.has(t));
+  return extra.length > 0 ? word : undefined;
+}
+
 function modelOf(d: Draft, resolved: ModelSpec | undefined): ModelSpec {
   if (d.hubModel !== undefined) {
     if (!resolved)
