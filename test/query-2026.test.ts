@@ -335,6 +335,29 @@ describe('more chat words', () => {
     expect(q('full finetune llama 3.1 8b with deepspeed zero 3 on 4 a100').parallelism).toBe('zero3');
     expect(parseDraft('what llm can i run on 16gb vram').gpu).toBe('gpu-16gb');
   });
+  it.each([
+    ['qwen3 14b 128k context on a 4090 with q4 kv cache', 'q4_0'],
+    ['qwen3 14b q4_k_m with q8 kv cache', 'q8_0'],
+    ['qwen3 14b q4_k_m kv cache q8_0', 'q8_0'],
+    ['qwen3 14b q4_k_m with q8 cache', 'q8_0'],
+    ['qwen3 14b fp8 kv-cache runtime=vllm', 'fp8'],
+  ])('the KV cache type in words: %s', (text, kv) => {
+    expect(q(text).kvType).toBe(kv);
+  });
+  it('"kv cache" with no type names nothing; a weights format before it stays the weights', () => {
+    expect(q('how much kv cache for qwen3 14b at 128k').kvType).toBe('fp16');
+    const r = q('qwen3 14b q8_0 with q4 kv cache');
+    expect([r.format, r.kvType]).toEqual(['q8_0', 'q4_0']);
+  });
+  it('a GGUF repository holds GGUF files: llama.cpp and its usual Q4_K_M unless said', () => {
+    const r = q('unsloth/Qwen3-30B-A3B-GGUF');
+    expect([r.model, r.runtime, r.format]).toEqual(['qwen3-30b-a3b', 'llama.cpp', 'q4_k_m']);
+    expect(q('unsloth/Qwen3-30B-A3B-GGUF q8_0').format).toBe('q8_0');
+    expect(q('Qwen3-30B-A3B').format).toBe('bf16');
+  });
+  it('"liger kernel" is Liger\'s fused loss', () => {
+    expect(q('train mistral 7b with liger kernel').loss).toBe('fused');
+  });
 });
 
 describe('laptops, QAT checkpoints and EXL2 bits in words', () => {

@@ -112,8 +112,8 @@ export interface Draft {
   /** "at least q5": the lowest format accepted. */
   floor?: string;
   family?: string;
-  /** The model was named by a .gguf file name: llama.cpp unless a runtime is named. */
-  ggufFile?: boolean;
+  /** The model was named by a .gguf file name or a GGUF repository (`unsloth/Qwen3-8B-GGUF`): llama.cpp unless a runtime is named. */
+  ggufFile?: 'file' | 'repo';
   /** Memory said as RAM (`64gb ram`): a Mac's size, else system RAM the estimate does not use. */
   ramGb?: number;
 }
@@ -138,6 +138,8 @@ const FILLER = new Set([
   'w/', '@', '+', '-', '/',
   // the maker before the card or the model: "nvidia rtx 4090", "amd 7900 xtx", "intel arc b580"
   'nvidia', 'amd', 'intel',
+  // "with liger kernel", "flash attention kernels": the framework or setting is the word before
+  'kernel', 'kernels',
 ]); // prettier-ignore
 
 /**
@@ -326,6 +328,8 @@ function setModel(d: Draft, id: string, word: string): void {
   }
   d.model = id;
   d.modelWord = word;
+  // A GGUF repository's name ("unsloth/Qwen3-30B-A3B-GGUF") holds GGUF files, not the 16-bit checkpoint.
+  if (d.ggufFile === undefined && /-gguf$/i.test(word)) d.ggufFile = 'repo';
 }
 
 /**
@@ -374,6 +378,28 @@ function applyFormat(d: Draft, word: string): boolean {
 }
 
 const BITS_PER_WEIGHT = /^(\d+(?:\.\d+)?)(bpw)?$/;
+
+const KV_NOUN = new Set(['kv', 'kv-cache', 'kv_cache', 'kvcache']);
+
+/**
+ * The KV cache in words ("q8 kv cache", "kv cache q8_0", "fp8 kv-cache", "q4 cache") as kv=<type>; "kv cache"
+ * with no type names nothing ("how much kv cache for ..."). Returns the words used.
+ */
+function kvWords(d: Draft, w: readonly string[], i: number): number {
+  const type = (at: number) => (w[at] === undefined ? undefined : findKvType(w[at]!));
+  const nounAt = (at: number) => (KV_NOUN.has(w[at] ?? '') ? (w[at + 1] === 'cache' ? 2 : 1) : 0);
+  if (type(i) !== undefined) {
+    const noun = nounAt(i + 1) || (w[i + 1] === 'cache' ? 1 : 0);
+    if (noun === 0) return 0;
+    applyKey(d, 'kv', w[i]!);
+    return 1 + noun;
+  }
+  const noun = nounAt(i);
+  if (noun === 0) return 0;
+  if (type(i + noun) === undefined) return noun;
+  applyKey(d, 'kv', w[i + noun]!);
+  return noun + 1;
+}
 
 /**
  * EXL2's bits per weight said in words ("exl2 4.65", "exl2 4.65bpw", "4.65bpw exl2", "4.65 bpw"), as
@@ -746,6 +772,11 @@ export function parseDraft(text: string): Draft {
       i += 3;
       continue;
     }
+    const kv = kvWords(d, w, i);
+    if (kv > 0) {
+      i += kv;
+      continue;
+    }
     const exl2 = exl2Words(d, w, i);
     if (exl2 > 0) {
       i += exl2;
@@ -991,7 +1022,7 @@ function applyQuantName(d: Draft, word: string): boolean {
   if (!findFormat(quant) && !findGenericFormat(quant)) return false;
   setModel(d, model.id, word);
   applyFormat(d, quant);
-  if (gguf) d.ggufFile = true;
+  if (gguf) d.ggufFile = 'file';
   return true;
 }
 
@@ -1467,7 +1498,7 @@ function runtimeOf(d: Draft, mode: Mode, nativeGguf: string | undefined, assumed
     implied = `${d.ollamaTag} is an Ollama tag`;
   } else if (d.ggufFile) {
     runtime = 'llama.cpp';
-    implied = 'a .gguf file';
+    implied = d.ggufFile === 'file' ? 'a .gguf file' : 'a GGUF repository';
   } else if (format) {
     runtime = format.defaultRuntime;
     if (runtime !== 'transformers') implied = `implied by ${format.label}`;
