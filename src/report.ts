@@ -132,7 +132,12 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     assumptions,
     fittingFormat: alternative?.say ?? null,
     suggestions: alternative
-      ? [alternative.say, ...suggestions(e, fits, focusGpu, overview)].slice(0, 5)
+      ? [
+          alternative.say,
+          ...suggestions(e, fits, focusGpu, overview).filter(
+            (s) => !alternative.sameChange || !s.startsWith(alternative.sameChange),
+          ),
+        ].slice(0, 5)
       : suggestions(e, fits, focusGpu, overview),
   };
 }
@@ -259,6 +264,8 @@ interface Alternative {
   headline: string;
   /** The same as a suggestion. */
   say: string;
+  /** How the suggestions word the same change (a format in the asked runtime), so it is not offered twice. */
+  sameChange?: string;
 }
 
 /** GGUF types from best to smallest: llama.cpp runs them on every vendor's GPUs and on Macs. */
@@ -346,9 +353,10 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
     const usable = usableBytes(gpu, alt);
     const need = usable - row.headroomBytes;
     const label = alt.format.label.replace(/^GGUF /, '');
-    const found = {
+    const found: Alternative = {
       headline: `${label} in ${RUNTIME_PROFILES[change.runtime].label}${words}: ${row.verdict}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
       say: `${change.format} runtime=${change.runtime}${say}: ${gib(need)}, fits ${on}`,
+      ...(change.runtime === req.runtime && !words ? { sameChange: `${alt.format.label} weights:` } : {}),
     };
     if (row.verdict === 'fits') return found;
     tight = found;

@@ -185,6 +185,10 @@ describe('questions as people ask them', () => {
     expect(report('gemma-3-27b runtime=sglang ctx=32k on 2x 3090').summary).toMatch(
       /AWQ 4-bit \(g128\) in SGLang: fits/,
     );
+    // Offered once: the suggestions do not repeat the same format in other words.
+    const seed = report('seed oss 36b in vllm on 2 4090s');
+    expect(seed.suggestions[0]).toMatch(/^awq runtime=vllm: /);
+    expect(seed.suggestions.filter((s) => /AWQ/.test(s))).toEqual([]);
     // No server named: GGUF, as before; and a server that cannot hold even AWQ falls back to GGUF.
     expect(report('phi-4 on my 4090').summary).toMatch(/in llama\.cpp: fits/);
     expect(report('qwen3 32b vllm on a 4090').summary).toMatch(/Q4_K_M in llama\.cpp: fits/);

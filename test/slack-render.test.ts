@@ -241,6 +241,13 @@ describe('Block Kit builders at the limits', () => {
 });
 
 describe('renderReply: estimates', () => {
+  it('the change that makes it fit is a line of the answer, not the small print', () => {
+    const msg = renderReply(estimate('can i run qwen3 32b on my 4090'));
+    const blocks = msg.blocks as { type: string; text?: { text: string } }[];
+    const tip = blocks.find((b) => b.text?.text.includes('To make it fit'));
+    expect(tip?.type).toBe('section');
+    expect(JSON.stringify(blocks.filter((b) => b.type === 'context'))).not.toContain('To make it fit');
+  });
   it('13b int4 ctx=8192 (compact): the question and answer, the total once, a line per component, a few cards, buttons', () => {
     const reply = estimate('13b int4 ctx=8192');
     const msg = renderReply(reply);

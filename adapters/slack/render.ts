@@ -132,8 +132,9 @@ function renderCompact(v: ReportView, query: string, r: Report, chartInWords: st
     const heading = v.cardsEach > 1 ? `GPUs (${v.cardsEach} cards each)` : 'GPUs';
     body.push(...sections(v.cards.map(cardLine), 1, md`*${heading}*`));
   }
+  // The change that makes it fit is part of the answer: its own line, not the small print below it.
+  if (v.suggestion) body.push(section(md`:bulb: *To make it fit:* ${v.suggestion}`));
   const notes = [
-    v.suggestion ? md`:bulb: *To make it fit:* ${v.suggestion}` : null,
     chartInWords !== null
       ? md`:chart_with_upwards_trend: Sorry, no chart this time; here it is in words:\n${chartInWords}`
       : null,
