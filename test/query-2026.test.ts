@@ -359,6 +359,21 @@ describe('more chat words', () => {
     expect(q('unsloth/Qwen3-30B-A3B-GGUF q8_0').format).toBe('q8_0');
     expect(q('Qwen3-30B-A3B').format).toBe('bf16');
   });
+  it.each([
+    "what's the max context for llama 3.1 8b on a 4090",
+    'qwen3 32b q4 longest context length on a 4090',
+    'qwen3 32b q4 tok/s on a 4090',
+    'how many tokens per second qwen3 32b on a 4090',
+    'qwen3 32b tps on 4090',
+  ])('asking for what every answer shows (longest context, speed): %s', (text) => {
+    const r = q(text);
+    expect([r.gpu, r.context]).toEqual(['rtx-4090', 8192]);
+  });
+  it('"max context 32k" names the length; a comparison of cards says there are two', () => {
+    expect(q('qwen3 32b max context 32k on a 4090').context).toBe(32768);
+    expect(refused('is 5090 better than 4090 for llama 70b')).toMatch(/two GPUs in one query/);
+    expect(refused('llama 70b on 4090 vs 5090')).toMatch(/two GPUs in one query/);
+  });
   it('"liger kernel" is Liger\'s fused loss', () => {
     expect(q('train mistral 7b with liger kernel').loss).toBe('fused');
   });

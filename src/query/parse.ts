@@ -140,6 +140,8 @@ const FILLER = new Set([
   'nvidia', 'amd', 'intel',
   // "with liger kernel", "flash attention kernels": the framework or setting is the word before
   'kernel', 'kernels',
+  // a comparison reads as the cards it names ("is a 5090 better than a 4090 for ..."): two GPUs, said so
+  'vs', 'vs.', 'versus', 'compare', 'compared', 'than', 'better',
 ]); // prettier-ignore
 
 /**
@@ -378,6 +380,28 @@ function applyFormat(d: Draft, word: string): boolean {
 }
 
 const BITS_PER_WEIGHT = /^(\d+(?:\.\d+)?)(bpw)?$/;
+
+/** Speed words: every answer already gives each card's decode ceiling. */
+const SPEED_WORDS = new Set([
+  'tok/s', 'tokens/s', 't/s', 'tk/s', 'tok/sec', 'tokens/sec', 'tps', 'speed', 'fast', 'faster', 'throughput',
+]); // prettier-ignore
+const MOST = /^(max|maximum|longest|most|biggest|largest)$/;
+const CONTEXT_NOUN = /^(context|ctx|context-length|context_length)$/;
+
+/**
+ * Words asking for what every answer shows anyway: each card's longest context ("max context", "longest
+ * context length") and decode speed ("tok/s", "tokens per second", "how fast"). Returns the words to skip.
+ */
+function shownAnyway(w: readonly string[], i: number): number {
+  const word = w[i]!;
+  if (SPEED_WORDS.has(word)) return 1;
+  if (word === 'tokens' && w[i + 1] === 'per' && /^(second|sec|s)$/.test(w[i + 2] ?? '')) return 3;
+  if (!MOST.test(word) || !CONTEXT_NOUN.test(w[i + 1] ?? '')) return 0;
+  let n = 2;
+  if (/^(length|window|size)$/.test(w[i + n] ?? '')) n++;
+  // "max context 32k" names a length: leave "context 32k" to be read as one.
+  return /^\d/.test(w[i + n] ?? '') ? 1 : n;
+}
 
 const KV_NOUN = new Set(['kv', 'kv-cache', 'kv_cache', 'kvcache']);
 
@@ -770,6 +794,11 @@ export function parseDraft(text: string): Draft {
     if (word === 'tensor' && /^parallel(ism)?$/.test(next ?? '') && /^\d+$/.test(w[i + 2] ?? '')) {
       applyKey(d, 'tp', w[i + 2]!);
       i += 3;
+      continue;
+    }
+    const shown = shownAnyway(w, i);
+    if (shown > 0) {
+      i += shown;
       continue;
     }
     const kv = kvWords(d, w, i);
