@@ -385,8 +385,8 @@ const BITS_PER_WEIGHT = /^(\d+(?:\.\d+)?)(bpw)?$/;
 const SPEED_WORDS = new Set([
   'tok/s', 'tokens/s', 't/s', 'tk/s', 'tok/sec', 'tokens/sec', 'tps', 'speed', 'fast', 'faster', 'throughput',
 ]); // prettier-ignore
-const MOST = /^(max|maximum|longest|most|biggest|largest)$/;
-const CONTEXT_NOUN = /^(context|ctx|context-length|context_length)$/;
+const MOST = new Set(['max', 'maximum', 'longest', 'most', 'biggest', 'largest']);
+const CONTEXT_NOUN = new Set(['context', 'ctx', 'context-length', 'context_length']);
 
 /**
  * Words asking for what every answer shows anyway: each card's longest context ("max context", "longest
@@ -396,7 +396,7 @@ function shownAnyway(w: readonly string[], i: number): number {
   const word = w[i]!;
   if (SPEED_WORDS.has(word)) return 1;
   if (word === 'tokens' && w[i + 1] === 'per' && /^(second|sec|s)$/.test(w[i + 2] ?? '')) return 3;
-  if (!MOST.test(word) || !CONTEXT_NOUN.test(w[i + 1] ?? '')) return 0;
+  if (!MOST.has(word) || !CONTEXT_NOUN.has(w[i + 1] ?? '')) return 0;
   let n = 2;
   if (/^(length|window|size)$/.test(w[i + n] ?? '')) n++;
   // "max context 32k" names a length: leave "context 32k" to be read as one.
@@ -410,19 +410,20 @@ const KV_NOUN = new Set(['kv', 'kv-cache', 'kv_cache', 'kvcache']);
  * with no type names nothing ("how much kv cache for ..."). Returns the words used.
  */
 function kvWords(d: Draft, w: readonly string[], i: number): number {
-  const type = (at: number) => (w[at] === undefined ? undefined : findKvType(w[at]!));
-  const nounAt = (at: number) => (KV_NOUN.has(w[at] ?? '') ? (w[at + 1] === 'cache' ? 2 : 1) : 0);
-  if (type(i) !== undefined) {
-    const noun = nounAt(i + 1) || (w[i + 1] === 'cache' ? 1 : 0);
-    if (noun === 0) return 0;
-    applyKey(d, 'kv', w[i]!);
-    return 1 + noun;
+  const word = w[i]!;
+  const next = w[i + 1];
+  if (KV_NOUN.has(word)) {
+    const noun = next === 'cache' ? 2 : 1;
+    const value = w[i + noun];
+    if (value === undefined || findKvType(value) === undefined) return noun;
+    applyKey(d, 'kv', value);
+    return noun + 1;
   }
-  const noun = nounAt(i);
-  if (noun === 0) return 0;
-  if (type(i + noun) === undefined) return noun;
-  applyKey(d, 'kv', w[i + noun]!);
-  return noun + 1;
+  // A type before the noun: only looked up when a noun follows (this runs for every word).
+  if (next === undefined || !(KV_NOUN.has(next) || next === 'cache') || findKvType(word) === undefined)
+    return 0;
+  applyKey(d, 'kv', word);
+  return 2 + (KV_NOUN.has(next) && w[i + 2] === 'cache' ? 1 : 0);
 }
 
 /**
@@ -1482,12 +1483,26 @@ const MAKERS = new Set(
  * names do not have. Makers before a name ("liquid lfm2") are no variant.
  */
 function variantOf(word: string, model: ModelSpec): string | undefined {
-  const own = new Set(
-    nameTokens(`${model.id} ${model.id.replaceAll('-', '')} ${model.name} ${model.hfId ?? ''}`),
-  );
-  const extra = nameTokens(word).filter((t) => !own.has(t) && !NOT_VARIANT.has(t) && !MAKERS.has(t));
-  return extra.length > 0 ? word : undefined;
+  // Every request names a model: the answer per word and model is kept (a bounded memo; names repeat).
+  const key = `${model.id}\u0000${word}`;
+  let is = variantMemo.get(key);
+  if (is === undefined) {
+    let own = ownTokens.get(model);
+    if (!own) {
+      own = new Set(
+        nameTokens(`${model.id} ${model.id.replaceAll('-', '')} ${model.name} ${model.hfId ?? ''}`),
+      );
+      ownTokens.set(model, own);
+    }
+    const mine = own;
+    is = nameTokens(word).some((t) => !mine.has(t) && !NOT_VARIANT.has(t) && !MAKERS.has(t));
+    if (variantMemo.size >= 4096) variantMemo.clear();
+    variantMemo.set(key, is);
+  }
+  return is ? word : undefined;
 }
+const ownTokens = new WeakMap<ModelSpec, ReadonlySet<string>>();
+const variantMemo = new Map<string, boolean>();
 
 function modelOf(d: Draft, resolved: ModelSpec | undefined): ModelSpec {
   if (d.hubModel !== undefined) {
