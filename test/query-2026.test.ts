@@ -245,6 +245,11 @@ describe('did you mean: plausible and of the same kind', () => {
     );
     expect(refused('mistral 7b hello world')).not.toMatch(/Did you mean/);
   });
+  it('a word that only starts like a GPU maker is not a GPU ("arcee" is not "arc")', () => {
+    expect(refused('arcee trinity')).not.toMatch(/unknown GPU/);
+    expect(refused('qwen3 8b on arc b58')).toMatch(/unknown GPU "arc b58"/);
+    expect(q('qwen3 8b on rx 7800').gpu).toBe('rx-7800-xt');
+  });
   it('a bare word is never offered a key= setting', () => {
     expect(refused('qwen3-8b rr1x')).not.toMatch(/=/);
   });

@@ -963,7 +963,8 @@ const AMD: GpuSpec[] = [
   {
     id: 'rx-7800-xt', vendor: 'AMD', name: 'Radeon RX 7800 XT', memoryGiB: 16, usableFraction: 1, bandwidthGBs: 624.1,
     kind: 'discrete', category: 'consumer', year: 2023,
-    aliases: ['7800xt', '7800-xt', 'rx7800xt', 'rx-7800xt'],
+    // No RX 7800 without XT was sold: "rx 7800" is this card.
+    aliases: ['7800xt', '7800-xt', 'rx7800xt', 'rx-7800xt', 'rx-7800', 'rx7800'],
     source: `${TPU_AMD} -> https://www.techpowerup.com/gpu-specs/radeon-rx-7800-xt.c3839`,
   },
   {

@@ -1315,9 +1315,12 @@ function applySingle(d: Draft, word: string, afterOn: boolean, next?: string): b
   return false;
 }
 
-/** First words of GPU names ("rtx", "radeon", "m3"): an unknown word starting so is taken for a GPU. */
+/**
+ * First words of GPU names ("rtx", "radeon", "m3"): an unknown word starting so is taken for a GPU; a
+ * maker's word must end there or go on with a digit ("arc" and "arc-b580", not "arcee").
+ */
 const GPU_HEADS =
-  /^(rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d|jetson|tpu|mac)/;
+  /^(?:(?:rtx|gtx|rx|radeon|arc|tesla|quadro|geforce|instinct|jetson|tpu|mac(?:book)?)(?![a-z])|mi\d|[ahlbtvp]\d{2,3}|m\d|gb\d)/;
 
 /**
  * Unknown word at i: also try it joined with the next words ("rtx 4099" -> "rtx-4090", "lama 3 8b"). A guess

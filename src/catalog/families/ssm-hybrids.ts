@@ -660,7 +660,8 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
     id: 'jamba-mini-1.5',
     name: 'Jamba 1.5 Mini (52B-A12B)',
     hfId: 'ai21labs/AI21-Jamba-Mini-1.5',
-    aliases: ['jamba-1.5-mini', 'ai21-jamba-1.5-mini'],
+    // Jamba Mini 1.6 and 1.7 are later checkpoints of the same 52B-A12B model (AI21's cards).
+    aliases: ['jamba-1.5-mini', 'ai21-jamba-1.5-mini', 'jamba-mini-1.6', 'jamba-mini-1.7', 'jamba-1.7-mini'],
     layers: 32,
     hidden: 4096,
     intermediate: 14336,
