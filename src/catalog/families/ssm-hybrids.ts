@@ -41,6 +41,40 @@ const LLAMA_NEMOTRON = {
   mlp: 'gated',
 } as const;
 
+/** Nemotron Nano 12B v2's language model (also the VL model's). */
+const NEMOTRON_NANO_12B_V2: Pick<
+  ModelSpec,
+  | 'layers'
+  | 'hidden'
+  | 'intermediate'
+  | 'heads'
+  | 'kvHeads'
+  | 'headDim'
+  | 'vocab'
+  | 'tiedEmbeddings'
+  | 'mlp'
+  | 'kvGroups'
+  | 'stateGroups'
+  | 'paramsOverride'
+  | 'defaultContext'
+  | 'maxContext'
+> = {
+  layers: 62,
+  hidden: 5120,
+  intermediate: 20480,
+  heads: 40,
+  kvHeads: 8,
+  headDim: 128,
+  vocab: 131072,
+  tiedEmbeddings: false,
+  mlp: 'plain',
+  kvGroups: [{ layers: 6, kvHeads: 8, headDim: 128 }],
+  stateGroups: [{ kind: 'mamba2', layers: 28, stateElements: 1_310_720, convElements: 36_864 }],
+  paramsOverride: 12_310_001_152,
+  defaultContext: 8192,
+  maxContext: 131072,
+};
+
 export const SSM_HYBRIDS: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- IBM Granite 4.0
   {
@@ -342,20 +376,7 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
     name: 'NVIDIA Nemotron Nano 12B v2',
     hfId: 'nvidia/NVIDIA-Nemotron-Nano-12B-v2',
     aliases: ['nemotron-nano:12b', 'nemotron-nano-12b', 'nemotron-nano-v2-12b', 'nemotron-nano-2-12b'],
-    layers: 62,
-    hidden: 5120,
-    intermediate: 20480,
-    heads: 40,
-    kvHeads: 8,
-    headDim: 128,
-    vocab: 131072,
-    tiedEmbeddings: false,
-    mlp: 'plain',
-    kvGroups: [{ layers: 6, kvHeads: 8, headDim: 128 }],
-    stateGroups: [{ kind: 'mamba2', layers: 28, stateElements: 1_310_720, convElements: 36_864 }],
-    paramsOverride: 12_310_001_152,
-    defaultContext: 8192,
-    maxContext: 131072,
+    ...NEMOTRON_NANO_12B_V2,
     uses: ['general', 'reasoning'],
     family: 'Nemotron Nano 2',
     source: `${NEMO_SSM} (NemotronNano12Bv2 + NemotronHConfigBase); ${MB_RECIPES}/nemotron_nano_v2.py`,
@@ -363,6 +384,24 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
       'Pattern "M-M-M-M*-M-M-M-M*-M-M-M-M*-M-M-M-M*-M-M-M-M*-M-M-M-M*-M-M-M-M-" (62): 28 M, 6 *, 28 -. ' +
       'Mamba-2: 128 heads x 80 x 128 = 1,310,720; conv (10240 + 2 x 8 x 128) x 3 = 36,864. KV: 6 layers x 2 x 8 x 128. ' +
       'HF config.json not read (NeMo/Megatron-Bridge shapes; untied assumed as in 9B v2). 128K context per the Megatron-Bridge Nemotron docs. Params 12,310,001,152 computed.',
+  },
+  {
+    id: 'nemotron-nano-12b-v2-vl',
+    released: '2025-10',
+    name: 'NVIDIA Nemotron Nano 12B v2 VL',
+    hfId: 'nvidia/NVIDIA-Nemotron-Nano-12B-v2-VL-BF16',
+    aliases: ['nemotron-nano-vl-12b-v2', 'nemotron-nano-12b-vl', 'nemotron-nano-v2-vl'],
+    ...NEMOTRON_NANO_12B_V2,
+    encoder: {
+      params: 840_000_000,
+      what: 'C-RADIOv2-H vision encoder (ViT-H/16: 32 x 1280, 0.63B) + MLP projector (0.21B), computed',
+    },
+    uses: ['vision', 'general'],
+    family: 'Nemotron Nano 2',
+    source:
+      'NVIDIA-NeMo/Megatron-Bridge nemotron_vl_provider.py @00c1e889 (NemotronNano12Bv2VLModelProvider: the Nemotron Nano 12B v2 language model, C-RADIOv2-H vision, RMSNorm + 5120 -> 20480 -> 5120 projector) and nemotron_vl_bridge.py @0567e20a (llm_config nested); vLLM transformers_utils/configs/radio.py (vit_huge_patch16_224 = 1280, 32, 16, 5120)',
+    notes:
+      'Language model = Nemotron Nano 12B v2 (same provider numbers). Encoder 0.63B + projector 0.21B computed; the card says 12.6B in all, which the computed 13.15B does not match (unresolved). 256 image tokens per 512px tile, up to 12 tiles + a thumbnail.',
   },
   // ---------------------------------------------------------------- NVIDIA Nemotron 3
   {
@@ -654,6 +693,33 @@ export const SSM_HYBRIDS: readonly ModelSpec[] = [
     notes:
       'Parallel hybrid: all 44 layers in both groups. mamba 24 heads x 128 (d_ssm 3072), d_state 256, n_groups 1, d_conv 4: state 24 x 128 x 256 = 786,432; conv (3072 + 2 x 256) x (4-1) = 10,752. ' +
       'KV: 44 x 2 x 2 x 128. Params 7,585,513,568 computed from the config. Falcon-H1R-7B has the same shape per the mlx fixture (not aliased: a different model).',
+  },
+  {
+    id: 'falcon-h1-34b',
+    name: 'Falcon-H1 34B',
+    hfId: 'tiiuae/Falcon-H1-34B-Instruct',
+    aliases: ['falcon-h1:34b', 'falcon-h1-34b-instruct'],
+    layers: 72,
+    hidden: 5120,
+    intermediate: 21504,
+    heads: 20,
+    kvHeads: 4,
+    headDim: 128,
+    vocab: 261120,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    kvGroups: [{ layers: 72, kvHeads: 4, headDim: 128 }],
+    stateGroups: [{ kind: 'mamba2', layers: 72, stateElements: 1_048_576, convElements: 15_360 }],
+    paramsOverride: 33_640_000_000,
+    defaultContext: 8192,
+    maxContext: 262144,
+    uses: ['general'],
+    released: '2025-05',
+    family: 'Falcon-H1',
+    source:
+      'config.json copy in Sahil170595/Chimeraforge tests/fixtures/hybrid_configs/tiiuae_Falcon-H1-34B-Instruct.json @01db369 (fetched from huggingface.co/tiiuae/Falcon-H1-34B-Instruct: 72 x 5120, 21504, 20/4 heads, head_dim 128, vocab 261120, untied, 262144; mamba_d_ssm 4096 = 32 heads x 128, d_state 256, n_groups 2, d_conv 4); transformers falcon_h1 docs table (same)',
+    notes:
+      'Parallel hybrid: all 72 layers in both groups. Mamba-2 state 32 x 128 x 256 = 1,048,576; conv (4096 + 2 x 2 x 256) x (4-1) = 15,360. d_ssm is set to 4096 (not expand x hidden). Params ~33.64B computed from the config (published: "34B").',
   },
   // ---------------------------------------------------------------- AI21 Jamba 1.5 (Mamba-1 + attention + MoE)
   {
