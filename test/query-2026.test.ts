@@ -379,6 +379,11 @@ describe('more chat words', () => {
     expect(refused('is 5090 better than 4090 for llama 70b')).toMatch(/two GPUs in one query/);
     expect(refused('llama 70b on 4090 vs 5090')).toMatch(/two GPUs in one query/);
   });
+  it('"ram" alone is filler (a Mac\'s RAM is its GPU memory); MLX fine-tuning says it is not modelled', () => {
+    expect(q('how much ram do i need for qwen3 30b on mac').model).toBe('qwen3-30b-a3b');
+    expect(q('qwen3 30b on a mac with 64gb ram').gpu).toBe('mac-64gb');
+    expect(refused('mlx lora qwen3 8b on m4 pro')).toMatch(/mlx_lm\.lora, is not modelled/);
+  });
   it('"liger kernel" is Liger\'s fused loss', () => {
     expect(q('train mistral 7b with liger kernel').loss).toBe('fused');
   });

@@ -140,6 +140,8 @@ const FILLER = new Set([
   'nvidia', 'amd', 'intel',
   // "with liger kernel", "flash attention kernels": the framework or setting is the word before
   'kernel', 'kernels',
+  // "how much ram do i need ... on a mac": on a Mac the RAM is the GPU's memory (a size before it is read apart)
+  'ram', 'unified',
   // a comparison reads as the cards it names ("is a 5090 better than a 4090 for ..."): two GPUs, said so
   'vs', 'vs.', 'versus', 'compare', 'compared', 'than', 'better',
 ]); // prettier-ignore
@@ -1559,8 +1561,13 @@ function runtimeOf(d: Draft, mode: Mode, nativeGguf: string | undefined, assumed
     implied = 'since the hardware is a Mac';
   } else runtime = 'transformers';
   if (training && runtime !== 'transformers') {
+    // MLX does train (mlx_lm.lora) but its memory is not modelled; PyTorch runs on Apple GPUs through MPS.
+    const mlx =
+      runtime === 'mlx'
+        ? ' (MLX fine-tuning, mlx_lm.lora, is not modelled; PyTorch runs on a Mac through MPS)'
+        : '';
     throw new QueryError(
-      `${mode} runs in PyTorch (transformers/PEFT), not ${runtime}: drop runtime=${runtime}`,
+      `${mode} runs in PyTorch (transformers/PEFT), not ${runtime}${mlx}: drop runtime=${runtime}`,
     );
   }
   if (!d.runtime && !training)
