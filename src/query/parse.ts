@@ -1456,7 +1456,6 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   return { request: checked(request), model };
 }
 
-/** The model: a Hub model already read (`resolved`), or the catalog's. */
 /**
  * Words of a name: sizes ("32b", "a3b", "40k") dropped, letters split from digits, versions without their
  * trailing ".0" or dots ("yi-15" is "yi-1.5", "granite4" is "granite-4.0").
@@ -1509,6 +1508,7 @@ function variantOf(word: string, model: ModelSpec): string | undefined {
 const ownTokens = new WeakMap<ModelSpec, ReadonlySet<string>>();
 const variantMemo = new Map<string, boolean>();
 
+/** The model: a Hub model already read (`resolved`), or the catalog's. */
 function modelOf(d: Draft, resolved: ModelSpec | undefined): ModelSpec {
   if (d.hubModel !== undefined) {
     if (!resolved)
