@@ -384,6 +384,11 @@ describe('more chat words', () => {
     expect(q('qwen3 30b on a mac with 64gb ram').gpu).toBe('mac-64gb');
     expect(refused('mlx lora qwen3 8b on m4 pro')).toMatch(/mlx_lm\.lora, is not modelled/);
   });
+  it('gpt-oss-safeguard is gpt-oss; a named encoder-only embedder says it is not in the catalog', () => {
+    expect(q('gpt oss safeguard 20b on a 16gb card').model).toBe('gpt-oss-20b');
+    expect(refused('bge-m3 on a t4')).toMatch(/encoder-only embedding model, not in the catalog/);
+    expect(q('qwen3 embedding 8b').model).toBe('qwen3-embedding-8b');
+  });
   it('"liger kernel" is Liger\'s fused loss', () => {
     expect(q('train mistral 7b with liger kernel').loss).toBe('fused');
   });

@@ -1185,7 +1185,8 @@ const CORE: readonly ModelSpec[] = [
     released: '2025-08',
     name: 'gpt-oss-20b',
     hfId: 'openai/gpt-oss-20b',
-    aliases: ['gpt-oss:20b', 'gpt-oss', 'gptoss-20b'],
+    // gpt-oss-safeguard: OpenAI's policy-reasoning fine-tunes of gpt-oss, same architecture (Oct 2025).
+    aliases: ['gpt-oss:20b', 'gpt-oss', 'gptoss-20b', 'gpt-oss-safeguard-20b', 'gpt-oss-safeguard:20b'],
     layers: 24,
     hidden: 2880,
     intermediate: 2880,
@@ -1222,7 +1223,7 @@ const CORE: readonly ModelSpec[] = [
     released: '2025-08',
     name: 'gpt-oss-120b',
     hfId: 'openai/gpt-oss-120b',
-    aliases: ['gpt-oss:120b', 'gptoss-120b'],
+    aliases: ['gpt-oss:120b', 'gptoss-120b', 'gpt-oss-safeguard-120b', 'gpt-oss-safeguard:120b'],
     layers: 36,
     hidden: 2880,
     intermediate: 2880,

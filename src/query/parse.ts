@@ -159,6 +159,10 @@ const NOT_SIZED = new Map<string, string>([
     'flux', 'flux.1', 'sdxl', 'sd3', 'sd3.5', 'sd1.5', 'stable-diffusion', 'comfyui', 'hidream', 'wan2.1',
     'wan2.2', 'hunyuanvideo', 'ltx-video', 'whisper', 'kokoro', 'bark', 'musicgen',
   ].map((w) => [w, `${w} is an image, video or speech model: this bot sizes language models (text and vision-language), for inference and fine-tuning`]),
+  ...['bge', 'bge-m3', 'e5', 'nomic-embed-text', 'mxbai-embed-large'].map((w) => [
+    w,
+    `${w} is an encoder-only embedding model, not in the catalog (its embedders are qwen3-embedding-0.6b, 4b and 8b); most such models are under 1B parameters, 2-3 GiB in 16-bit`,
+  ]),
 ] as [string, string][]); // prettier-ignore
 
 function notModelled(word: string, extra: string): string {
