@@ -267,3 +267,28 @@ describe('rows added from configs read this session: the formula against publish
     expect(within(paramBreakdown(findModel('hunyuan-a13b')!).active / 1e9, 13, 0.03)).toBe(true);
   });
 });
+
+describe('more rows from configs: totals against published counts', () => {
+  const withEncoder = (id: string) => {
+    const m = findModel(id)!;
+    return (paramBreakdown(formulaOnly(m)).total + (m.encoder?.params ?? 0)) / 1e9;
+  };
+  // Ling-1T GGUF count 999.705B (ik_llama.cpp PR 837); DeepSeek-OCR checkpoint 3,336,106,240; GLM-4.6V-Flash
+  // 10,292,777,472 (Hub API); InternVL3.5-38B 38.4B (its docs); Step3 formula near the published 316B LLM.
+  it.each([
+    ['ling-1t', 999.705, 0.001, false],
+    ['deepseek-ocr', 3.336106, 0.002, true],
+    ['glm-4.6v-flash', 10.292777, 0.002, true],
+    ['internvl3.5-38b', 38.4, 0.01, true],
+  ] as const)('%s', (id, total, tol, encoder) => {
+    const got = encoder ? withEncoder(id) : paramBreakdown(formulaOnly(findModel(id)!)).total / 1e9;
+    expect(within(got, total, tol), `${id}: ${got}`).toBe(true);
+  });
+  it('Step3: the formula, less what its low-rank query saves, is the published 316B (hence the override)', () => {
+    // Full-rank q (7168 x 64 x 256) against 7168 -> 2048 -> 64 x 256, in each of 61 layers.
+    const saved = 61 * (7168 * 16384 - (7168 * 2048 + 2048 * 16384));
+    const formula = paramBreakdown(formulaOnly(findModel('step3')!)).total;
+    expect(within((formula - saved) / 1e9, 316, 0.01)).toBe(true);
+    expect(paramBreakdown(findModel('step3')!).total).toBe(316e9);
+  });
+});

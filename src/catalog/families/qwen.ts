@@ -943,4 +943,34 @@ export const QWEN_2025: readonly ModelSpec[] = [
     source: `${SRC_TT}/Qwen3-Embedding-8B/config.json`,
     notes: 'Qwen3-8B shape with vocab 151665 (untied). Computed 8.19B.',
   },
+  // ---------------------------------------------------------------- InternVL3.5 (Qwen3 language model + InternViT)
+  {
+    id: 'internvl3.5-38b',
+    released: '2025-08',
+    name: 'InternVL3.5 38B',
+    hfId: 'OpenGVLab/InternVL3_5-38B',
+    aliases: ['internvl3_5-38b', 'internvl-3.5-38b', 'internvl3.5'],
+    // The language model is Qwen3-32B's shape (inferred: it alone gives the published 32.8B).
+    layers: 64,
+    hidden: 5120,
+    intermediate: 25600,
+    heads: 64,
+    kvHeads: 8,
+    headDim: 128,
+    vocab: 151936,
+    tiedEmbeddings: false,
+    mlp: 'gated',
+    encoder: {
+      params: 5_630_000_000,
+      what: 'InternViT-6B (45 layers x 3200, 5.54B) + MLP projector, computed',
+    },
+    defaultContext: 8192,
+    maxContext: 32768,
+    uses: ['vision', 'general'],
+    family: 'InternVL3.5',
+    source:
+      'ErfeiCui/InternVL-doc docs/en/internvl3.5 introduction.md and quick_start.md @613579e2 (38B: vision 5.5B + language 32.8B = 38.4B; InternViT-6B); InternViT-6B-448px-V1-5 card (5540M, last 3 of 48 blocks dropped); Qwen3-32B config (64 x 5120, 25600, 64/8 x 128, vocab 151936, untied); official SFT script (32768 tokens)',
+    notes:
+      'Which Qwen3 is the language model is inferred from the published 32.8B (Qwen3-32B computes to 32.76B untied). Vision 5.54B + projector ~0.09B computed = the published split. Max context: the 32K training length (not read from a config).',
+  },
 ];
