@@ -274,10 +274,12 @@ const FALLBACK_LADDER = ['q8_0', 'q6_k', 'q5_k_m', 'q4_k_m', 'q3_k_m', 'iq2_m'] 
 /**
  * What vLLM and SGLang serve below BF16, best first: FP8 (near-lossless), then 4-bit AWQ. FP8 needs NVIDIA
  * Ampere or newer (Marlin weight-only on sm80/86, native on sm89+; vLLM's quantization support table); other
- * cards are offered AWQ alone rather than an FP8 the catalog cannot vouch for.
+ * NVIDIA and AMD cards are offered AWQ alone rather than an FP8 the catalog cannot vouch for; TPUs and Intel
+ * GPUs nothing (their vLLM backends' quantization support is not modelled).
  */
 function servingLadder(gpu: GpuSpec): string[] {
-  return ampereOrNewer(gpu) ? ['fp8', 'awq'] : ['awq'];
+  if (ampereOrNewer(gpu)) return ['fp8', 'awq'];
+  return gpu.vendor === 'NVIDIA' || gpu.vendor === 'AMD' ? ['awq'] : [];
 }
 
 interface Try {
@@ -346,6 +348,8 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
   // first tight one is kept while the rest are tried.
   let tight: Alternative | null = null;
   for (const { words, say, ...change } of tries) {
+    // Never a runtime the card cannot run (no llama.cpp on a TPU).
+    if (!runsOn(gpu, change.runtime, getFormat(change.format))) continue;
     // Only the bytes and the verdict are read: no formulas in words, no longest-context or card-count search.
     const alt = estimate({ ...req, ...change, assumed: [] }, e.model, false);
     const row = quickFit(gpu, alt, req.gpuCount);

@@ -194,6 +194,13 @@ describe('questions as people ask them', () => {
     expect(report('qwen3 32b vllm on a 4090').summary).toMatch(/Q4_K_M in llama\.cpp: fits/);
   });
 
+  it('never offers a runtime the card cannot run: no llama.cpp or AWQ on a TPU', () => {
+    const tpu = report('qwen3 32b on tpu v6e');
+    expect(tpu.summary).not.toMatch(/llama\.cpp/);
+    expect(tpu.suggestions.join(' ')).not.toMatch(/runtime=llama\.cpp/);
+    expect(report('qwen3 32b vllm on tpu v6e').summary).not.toMatch(/AWQ|llama\.cpp/);
+  });
+
   it('past Q4_K_M, a q8_0 cache comes before weights a step lower (long contexts)', () => {
     // 70B at 32k on 2x 4090: nothing down to Q4_K_M fits as the runtime runs by default; Q3_K_M does with a
     // q8_0 cache, which beats IQ2_M weights with a 16-bit cache.
