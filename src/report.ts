@@ -16,7 +16,7 @@ import {
   type Fit,
   type Verdict,
 } from './fit.ts';
-import type { Request } from './request.ts';
+import { askedAs, type Request } from './request.ts';
 import { gib, gibRange, paramCount, tokens } from './units.ts';
 
 /** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
@@ -84,7 +84,10 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   const formatText = weightsLabel(request);
   const ctxWord = request.mode === 'inference' ? 'context' : 'seq';
   const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
-  const title = `${model.name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
+  // A variant sized by its base is named as asked too: the answer is about what the person typed.
+  const asked = askedAs(request.assumed);
+  const name = asked ? `${model.name} (as "${asked}")` : model.name;
+  const title = `${name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
 
   const assumptions = [provenance(model), ...request.assumed, ...e.notes, e.runtime.note];
   if (model.provenance && model.notes) assumptions.splice(1, 0, model.notes);

@@ -217,7 +217,10 @@ describe('a variant sized by its base model says so', () => {
     ['deepseek v3.1 q4', 'DeepSeek-V3'],
     ['qwen2.5-coder:32b-instruct-q4_K_M', 'Qwen2.5 32B'],
   ])('%s', (text, base) => {
-    expect(report(text).assumptions.join('\n')).toContain(`has ${base}'s architecture, so the same memory`);
+    const r = report(text);
+    expect(r.assumptions.join('\n')).toContain(`has ${base}'s architecture, so the same memory`);
+    // The title names what was asked next to the model sized.
+    expect(r.title.startsWith(`${base} (as "`)).toBe(true);
   });
   it("Ollama's deepseek-r1:8b is the R1-0528 Qwen3 distill; the Llama distill has its own tag", () => {
     expect(q('deepseek-r1:8b').model).toBe('qwen3-8b');

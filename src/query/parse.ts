@@ -40,6 +40,7 @@ import {
   RequestSchema,
   satisfiesRequestSchema,
   TARGETS,
+  variantAssumption,
   type LoraTargets,
   type Mode,
   type Optimizer,
@@ -1400,7 +1401,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
   const assumed: string[] = [];
   if (d.model?.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
   const variant = d.modelWord === undefined ? undefined : variantOf(d.modelWord, model);
-  if (variant) assumed.push(`"${show(variant)}" has ${model.name}'s architecture, so the same memory`);
+  if (variant) assumed.push(variantAssumption(show(variant), model.name));
   // A GGUF file's own type is the format unless the query names another.
   const nativeGguf =
     model.nativeFormat !== undefined && getFormat(model.nativeFormat).family === 'gguf'
