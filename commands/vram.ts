@@ -100,10 +100,10 @@ export function replyFor(draftOf: () => Draft, resolved?: ModelSpec): Reply {
       throw new QueryError(
         `"${draft.top ? 'top' : 'at least'}" narrows a "what can my GPU run" list: name hardware and no model (e.g. "top 10 for my 4090")`,
       );
-    const { request, model } = toRequest(draft, resolved);
+    const { request, model, askedAs } = toRequest(draft, resolved);
     return {
       kind: 'estimate',
-      report: buildReport(request, model),
+      report: buildReport(request, model, askedAs),
       query: draftToText(draft),
       ephemeral: request.visibility === 'private',
       ...(draft.chart ? { chart: chartData(request, model) } : {}),

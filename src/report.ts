@@ -16,7 +16,7 @@ import {
   type Fit,
   type Verdict,
 } from './fit.ts';
-import { askedAs, type Request } from './request.ts';
+import type { Request } from './request.ts';
 import { gib, gibRange, paramCount, tokens } from './units.ts';
 
 /** Cards people own or rent (the catalog's `common`), looked up per fit row: a set built once. */
@@ -57,7 +57,8 @@ export function toJson(r: Report) {
   };
 }
 
-export function buildReport(request: Request, model: ModelSpec): Report {
+/** `askedAs`: the name asked, when the catalog sizes it by its base model (a fine-tune, a later release). */
+export function buildReport(request: Request, model: ModelSpec, askedAs?: string): Report {
   const e = estimate(request, model);
   let fits = fitAll(e);
   const hw = request.gpu ? resolveHardware(request.gpu) : undefined;
@@ -85,8 +86,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
   const ctxWord = request.mode === 'inference' ? 'context' : 'seq';
   const batchText = request.batch > 1 ? ` · batch ${request.batch}` : '';
   // A variant sized by its base is named as asked too: the answer is about what the person typed.
-  const asked = askedAs(request.assumed);
-  const name = asked ? `${model.name} (as "${asked}")` : model.name;
+  const name = askedAs ? `${model.name} (as "${askedAs}")` : model.name;
   const title = `${name} · ${formatText} · ${tokens(request.context)} ${ctxWord}${batchText} · ${modeText}`;
 
   const assumptions = [provenance(model), ...request.assumed, ...e.notes, e.runtime.note];
@@ -135,12 +135,7 @@ export function buildReport(request: Request, model: ModelSpec): Report {
     assumptions,
     fittingFormat: alternative?.say ?? null,
     suggestions: alternative
-      ? [
-          alternative.say,
-          ...suggestions(e, fits, focusGpu, overview).filter(
-            (s) => !alternative.sameChange || !s.startsWith(alternative.sameChange),
-          ),
-        ].slice(0, 5)
+      ? [alternative.say, ...suggestions(e, fits, focusGpu, overview, alternative.sameFormat)].slice(0, 5)
       : suggestions(e, fits, focusGpu, overview),
   };
 }
@@ -267,8 +262,8 @@ interface Alternative {
   headline: string;
   /** The same as a suggestion. */
   say: string;
-  /** How the suggestions word the same change (a format in the asked runtime), so it is not offered twice. */
-  sameChange?: string;
+  /** The format it names when that is in the asked runtime: the suggestions' own format ladder stops there. */
+  sameFormat?: string;
 }
 
 /** GGUF types from best to smallest: llama.cpp runs them on every vendor's GPUs and on Macs. */
@@ -363,7 +358,7 @@ function fittingFormat(e: Estimate, gpu: GpuSpec, focus: Fit, runs: boolean): Al
     const found: Alternative = {
       headline: `${label} in ${RUNTIME_PROFILES[change.runtime].label}${words}: ${row.verdict}, ${gib(need)} of ${gib(usable)}${cards > 1 ? ' per card' : ''} on ${on}.`,
       say: `${change.format} runtime=${change.runtime}${say}: ${gib(need)}, fits ${on}`,
-      ...(change.runtime === req.runtime && !words ? { sameChange: `${alt.format.label} weights:` } : {}),
+      ...(change.runtime === req.runtime && !words ? { sameFormat: change.format } : {}),
     };
     if (row.verdict === 'fits') return found;
     tight = found;
@@ -430,6 +425,8 @@ function suggestions(
   fits: Fit[],
   focusGpu: GpuSpec | undefined,
   overview: Overview | null,
+  /** A format the answer already offers (fittingFormat): not suggested again in other words. */
+  offered?: string,
 ): string[] {
   const req = e.request;
   // The target's row was computed for the asked number of cards (unified machines: one).
@@ -462,7 +459,10 @@ function suggestions(
     }
     const ladder =
       (req.runtime === 'vllm' || req.runtime === 'sglang' ? VLLM_SMALLER : SMALLER)[req.format] ?? [];
-    for (const f of ladder) if (tryAlt(trials, { format: f }, `${getFormat(f).label} weights`)) break;
+    for (const f of ladder) {
+      if (f === offered) break;
+      if (tryAlt(trials, { format: f }, `${getFormat(f).label} weights`)) break;
+    }
     if ((req.runtime === 'llama.cpp' || req.runtime === 'ollama') && !req.flashAttention) {
       tryAlt(trials, { flashAttention: true }, 'fa=on (flash attention shrinks the compute buffer)');
     }

@@ -140,20 +140,3 @@ function sameKeys(o: object, keys: readonly string[]): boolean {
   const own = Object.keys(o);
   return own.length === keys.length && own.every((k, i) => k === keys[i]);
 }
-
-/**
- * The assumption a model gets when it was asked for by a variant's name that the catalog sizes by its base
- * ("qwen 2.5 coder 32b" -> Qwen2.5 32B); askedAs reads the asked name back, so titles can say it.
- */
-export function variantAssumption(asked: string, base: string): string {
-  return `"${asked}" has ${base}'s architecture, so the same memory`;
-}
-const VARIANT_ASSUMPTION = /^"(.+)" has .+'s architecture, so the same memory$/;
-export function askedAs(assumed: readonly string[]): string | undefined {
-  for (const a of assumed) {
-    if (a.charCodeAt(0) !== 34) continue; // only the variant assumption starts with a quote: no regex per line
-    const m = VARIANT_ASSUMPTION.exec(a);
-    if (m) return m[1];
-  }
-  return undefined;
-}

@@ -8,8 +8,8 @@ import type { Reply } from '../commands/types.ts';
 export const GiB = 2 ** 30;
 
 export function report(query: string): Report {
-  const { request, model } = parseQuery(query);
-  return buildReport(request, model);
+  const { request, model, askedAs } = parseQuery(query);
+  return buildReport(request, model, askedAs);
 }
 
 export function est(query: string): Estimate {

@@ -40,7 +40,6 @@ import {
   RequestSchema,
   satisfiesRequestSchema,
   TARGETS,
-  variantAssumption,
   type LoraTargets,
   type Mode,
   type Optimizer,
@@ -1396,12 +1395,19 @@ const GGUF_RUNTIMES: readonly Runtime[] = ['llama.cpp', 'ollama'];
  * The steps run in a fixed order: the assumptions are listed in it, and when several words conflict the
  * first step to notice words the error.
  */
-export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; model: ModelSpec } {
+/** A parsed question: the request, the model it sizes, and the name asked when that is a variant of it. */
+export interface Parsed {
+  request: Request;
+  model: ModelSpec;
+  askedAs?: string;
+}
+
+export function toRequest(d: Draft, resolved?: ModelSpec): Parsed {
   const model = modelOf(d, resolved);
   const assumed: string[] = [];
   if (d.model?.startsWith('size:')) assumed.push(model.notes ?? `${model.name}: Llama-style shape`);
-  const variant = d.modelWord === undefined ? undefined : variantOf(d.modelWord, model);
-  if (variant) assumed.push(variantAssumption(show(variant), model.name));
+  const askedAs = d.modelWord !== undefined && isVariant(d.modelWord, model) ? show(d.modelWord) : undefined;
+  if (askedAs) assumed.push(`"${askedAs}" has ${model.name}'s architecture, so the same memory`);
   // A GGUF file's own type is the format unless the query names another.
   const nativeGguf =
     model.nativeFormat !== undefined && getFormat(model.nativeFormat).family === 'gguf'
@@ -1458,7 +1464,7 @@ export function toRequest(d: Draft, resolved?: ModelSpec): { request: Request; m
     visibility: d.visibility ?? 'public',
     assumed,
   };
-  return { request: checked(request), model };
+  return { request: checked(request), model, ...(askedAs ? { askedAs } : {}) };
 }
 
 /**
@@ -1487,11 +1493,11 @@ const MAKERS = new Set(
 );
 
 /**
- * The asked name, when it is a variant the catalog sizes by its base: a fine-tune or later release of the same
+ * Whether the asked name is a variant the catalog sizes by its base: a fine-tune or later release of the same
  * architecture ("qwen2.5-coder-32b", "hermes-4-70b", "deepseek-v3.1"): a word or version the model's own
  * names do not have. Makers before a name ("liquid lfm2") are no variant.
  */
-function variantOf(word: string, model: ModelSpec): string | undefined {
+function isVariant(word: string, model: ModelSpec): boolean {
   // Every request names a model: the answer per word and model is kept (a bounded memo; names repeat).
   const key = `${model.id}\u0000${word}`;
   let is = variantMemo.get(key);
@@ -1508,7 +1514,7 @@ function variantOf(word: string, model: ModelSpec): string | undefined {
     if (variantMemo.size >= 4096) variantMemo.clear();
     variantMemo.set(key, is);
   }
-  return is ? word : undefined;
+  return is;
 }
 const ownTokens = new WeakMap<ModelSpec, ReadonlySet<string>>();
 const variantMemo = new Map<string, boolean>();
@@ -1971,7 +1977,7 @@ function checkRuntimeFormat(runtime: Runtime, f: ReturnType<typeof getFormat>): 
 }
 
 /** Text -> request, the whole way. Throws QueryError with a message fit for the asker. */
-export function parseQuery(text: string): { request: Request; model: ModelSpec } {
+export function parseQuery(text: string): Parsed {
   return toRequest(parseDraft(text));
 }
 

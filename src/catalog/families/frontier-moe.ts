@@ -115,6 +115,20 @@ const MINIMAX_01_NOTE =
   'RoPE on 64 of 128 head dims (rotary_dim 64). Published 456B total / 45.9B active used (the GQA formula does not describe the lightning layers). ' +
   'max_position_embeddings 10,240,000; the card documents 1M training / 4M inference context.';
 
+/** GLM-4's 9B dense shape: GLM-4-9B-chat, GLM-4-9B-0414 and GLM-4.1V / 4.6V-Flash's language model. */
+const GLM4_9B_BODY = {
+  layers: 40,
+  hidden: 4096,
+  intermediate: 13696,
+  heads: 32,
+  kvHeads: 2,
+  headDim: 128,
+  vocab: 151552,
+  tiedEmbeddings: false,
+  mlp: 'gated',
+  qkvBias: true,
+} as const;
+
 export const FRONTIER_MOE: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- DeepSeek
   {
@@ -667,16 +681,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
     name: 'GLM-4-9B-0414',
     hfId: 'zai-org/GLM-4-9B-0414',
     aliases: ['glm4-9b-0414', 'glm-z1-9b-0414', 'glm-z1-9b'],
-    layers: 40,
-    hidden: 4096,
-    intermediate: 13696,
-    heads: 32,
-    kvHeads: 2,
-    headDim: 128,
-    vocab: 151552,
-    tiedEmbeddings: false,
-    mlp: 'gated',
-    qkvBias: true,
+    ...GLM4_9B_BODY,
     defaultContext: 8192,
     maxContext: 32768,
     uses: ['general', 'reasoning'],
@@ -691,17 +696,8 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
     name: 'GLM-4.6V-Flash (9B)',
     hfId: 'zai-org/GLM-4.6V-Flash',
     aliases: ['glm-4.6v-flash-9b', 'glm4.6v-flash'],
-    // GLM-4.1V-9B's shape (same model type): the recount with it is the Hub's published total exactly.
-    layers: 40,
-    hidden: 4096,
-    intermediate: 13696,
-    heads: 32,
-    kvHeads: 2,
-    headDim: 128,
-    vocab: 151552,
-    tiedEmbeddings: false,
-    mlp: 'gated',
-    qkvBias: true,
+    // GLM-4.1V-9B's language model, this 9B shape (same model type): the recount is the Hub's total exactly.
+    ...GLM4_9B_BODY,
     encoder: { params: 892_500_000, what: 'GLM-4V ViT (24 x 1536, 0.71B) + merger (0.19B), computed' },
     defaultContext: 8192,
     maxContext: 131072,
@@ -718,16 +714,7 @@ export const FRONTIER_MOE: readonly ModelSpec[] = [
     name: 'GLM-4-9B-Chat (2024)',
     hfId: 'THUDM/glm-4-9b-chat',
     aliases: ['glm4:9b', 'glm4', 'glm-4-9b', 'glm4-9b', 'glm-4-9b-chat-hf'],
-    layers: 40,
-    hidden: 4096,
-    intermediate: 13696,
-    heads: 32,
-    kvHeads: 2,
-    headDim: 128,
-    vocab: 151552,
-    tiedEmbeddings: false,
-    mlp: 'gated',
-    qkvBias: true,
+    ...GLM4_9B_BODY,
     defaultContext: 8192,
     maxContext: 131072,
     uses: ['general'],

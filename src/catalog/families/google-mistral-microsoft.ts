@@ -22,6 +22,16 @@ const MISTRAL3_CFG =
 const G4_KEQV_NOTE =
   'Full-attention layers use K=V (attention_k_eq_v: no v_proj, values reuse the keys); HF/vLLM still cache V separately, so the global group is counted as K+V.';
 
+/** Mistral Large 2's dense decoder (123B), which Devstral 2 keeps. */
+const MISTRAL_LARGE_TRUNK = {
+  layers: 88,
+  hidden: 12288,
+  intermediate: 28672,
+  heads: 96,
+  kvHeads: 8,
+  headDim: 128,
+} as const;
+
 export const GOOGLE_MISTRAL_MICROSOFT: readonly ModelSpec[] = [
   // ---------------------------------------------------------------- Gemma 3 270M
   {
@@ -592,12 +602,7 @@ export const GOOGLE_MISTRAL_MICROSOFT: readonly ModelSpec[] = [
       'mistral-large-instruct-2411',
       'mistral-large-123b',
     ],
-    layers: 88,
-    hidden: 12288,
-    intermediate: 28672,
-    heads: 96,
-    kvHeads: 8,
-    headDim: 128,
+    ...MISTRAL_LARGE_TRUNK,
     vocab: 32768,
     tiedEmbeddings: false,
     mlp: 'gated',
@@ -656,12 +661,7 @@ export const GOOGLE_MISTRAL_MICROSOFT: readonly ModelSpec[] = [
     hfId: 'mistralai/Devstral-2-123B-Instruct-2512',
     aliases: ['devstral-2', 'devstral-2-123b-instruct-2512', 'devstral-2512', 'devstral2'],
     // Mistral Large 2's dense trunk with a 131k vocabulary and a 256K YaRN context.
-    layers: 88,
-    hidden: 12288,
-    intermediate: 28672,
-    heads: 96,
-    kvHeads: 8,
-    headDim: 128,
+    ...MISTRAL_LARGE_TRUNK,
     vocab: 131072,
     tiedEmbeddings: false,
     mlp: 'gated',
